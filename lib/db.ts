@@ -1,0 +1,63 @@
+// The only place a Prisma client is built. Both generated clients come from the same models
+// (prisma/postgres/schema.prisma is derived from prisma/schema.prisma), so the PostgreSQL client is
+// handed out under the SQLite client's type: the rest of the code sees one `Db`.
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import Database from "better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient } from "../generated/sqlite/client.ts";
+import { PrismaClient as PgClient } from "../generated/pg/client.ts";
+import { env, isPostgresUrl } from "./env";
+
+export type Db = SqliteClient;
+export type DbProvider = "sqlite" | "postgresql";
+export * from "../generated/sqlite/enums.ts";
+
+export function providerOf(url: string): DbProvider {
+  return isPostgresUrl(url) ? "postgresql" : "sqlite";
+}
+
+export function sqlitePath(url: string): string {
+  return url.replace(/^file:/, "");
+}
+
+export function createDb(url: string = env().DATABASE_URL): Db {
+  if (isPostgresUrl(url)) {
+    return new PgClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+  }
+  const path = sqlitePath(url);
+  if (path !== ":memory:") {
+    mkdirSync(dirname(path), { recursive: true });
+    // The web server and the workers share the file. WAL lets them read while one writes; it is a
+    // property of the file, so setting it again on every start costs nothing.
+    const setup = new Database(path, { timeout: 10_000 });
+    setup.pragma("journal_mode = WAL");
+    setup.close();
+  }
+  // Wait for another process's write lock instead of failing with SQLITE_BUSY at once. Instants are
+  // stored as epoch milliseconds so that SQL which compares them (due runs, expired leases) compares
+  // numbers, not text formats.
+  return new SqliteClient({
+    adapter: new PrismaBetterSqlite3({ url: path, timeout: 10_000 }, { timestampFormat: "unixepoch-ms" }),
+  });
+}
+
+const globalForDb = globalThis as unknown as { __sundialDb?: Db };
+
+/** The process-wide client (kept on globalThis so Next's dev reloads don't open a new pool each time). */
+export function getDb(): Db {
+  globalForDb.__sundialDb ??= createDb();
+  return globalForDb.__sundialDb;
+}
+
+/**
+ * One readable line for a database failure. Prisma's messages open with a code excerpt of the call
+ * site; the cause ("Can't reach database server at 127.0.0.1:5432") is their last line.
+ */
+export function databaseErrorSummary(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const lines = error.message.split("\n").map((line) => line.trim()).filter(Boolean);
+  const code = "code" in error && typeof error.code === "string" ? `${error.code}: ` : "";
+  return `${code}${lines.at(-1) ?? error.name}`;
+}

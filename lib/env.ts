@@ -1,0 +1,111 @@
+// The only module that reads process.env: every setting is parsed and checked here once, so a bad
+// value stops the process at start with one line naming the setting, instead of failing later.
+import { z } from "zod";
+
+export const DEFAULT_DATABASE_URL = "file:./data/sundial.db";
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const flag = z
+  .enum(["1", "0", "true", "false", "yes", "no", ""], {
+    error: (issue) => `must be 1 or 0 (or true / false), got "${String(issue.input)}"`,
+  })
+  .transform((value) => value === "1" || value === "true" || value === "yes");
+
+function integer(min: number, max: number, fallback: number) {
+  return z.preprocess(
+    (value) => (value === undefined || value === "" ? String(fallback) : value),
+    z
+      .string()
+      .trim()
+      .regex(/^-?\d+$/, { error: (issue) => `must be a whole number, got "${String(issue.input)}"` })
+      .transform(Number)
+      .pipe(
+        z
+          .number()
+          .min(min, { error: (issue) => `must be at least ${min}, got ${String(issue.input)}` })
+          .max(max, { error: (issue) => `must be at most ${max}, got ${String(issue.input)}` }),
+      ),
+  );
+}
+
+export const DatabaseUrl = z.string().superRefine((url, ctx) => {
+  if (url.startsWith("file:")) {
+    if (url.length === "file:".length) ctx.addIssue({ code: "custom", message: 'needs a path after "file:"' });
+    return;
+  }
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    try {
+      const parsed = new URL(url);
+      if (!parsed.hostname) ctx.addIssue({ code: "custom", message: `has no host: "${url}"` });
+    } catch {
+      ctx.addIssue({ code: "custom", message: `is not a valid URL: "${url}"` });
+    }
+    return;
+  }
+  ctx.addIssue({
+    code: "custom",
+    message: `must be a file: URL (SQLite) or a postgresql:// URL, got "${url}"`,
+  });
+});
+
+const EnvSchema = z.object({
+  DATABASE_URL: z.preprocess((v) => (v === "" ? undefined : v), DatabaseUrl.default(DEFAULT_DATABASE_URL)),
+  PORT: integer(1, 65535, 3000),
+  SUNDIAL_TIMEZONE: z
+    .string()
+    .default("UTC")
+    .refine(isTimeZone, { error: (issue) => `is not a known IANA timezone: "${String(issue.input)}"` }),
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+      error: (issue) => `must be one of fatal, error, warn, info, debug, trace, silent; got "${String(issue.input)}"`,
+    })
+    .default("info"),
+  SUNDIAL_ALLOW_SHELL: flag.default(false),
+  WORKER_CONCURRENCY: integer(1, 1000, 4),
+  WORKER_HEARTBEAT_SECONDS: integer(1, 3600, 10),
+  WORKER_OFFLINE_AFTER_SECONDS: integer(2, 86_400, 30),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration: ${problems.join("; ")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses a set of variables; throws ConfigError with one readable line per bad setting. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = EnvSchema.safeParse(source);
+  if (result.success) {
+    const env = result.data;
+    if (env.WORKER_OFFLINE_AFTER_SECONDS <= env.WORKER_HEARTBEAT_SECONDS) {
+      throw new ConfigError([
+        `WORKER_OFFLINE_AFTER_SECONDS (${env.WORKER_OFFLINE_AFTER_SECONDS}) must be greater than WORKER_HEARTBEAT_SECONDS (${env.WORKER_HEARTBEAT_SECONDS})`,
+      ]);
+    }
+    return env;
+  }
+  throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`));
+}
+
+let cached: Env | undefined;
+
+/** The process's configuration, parsed on first use. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}

@@ -1,0 +1,54 @@
+// The kind-specific settings stored in Job.config, one schema per kind. Every write of a job goes
+// through these; reads parse too, so a row edited by hand shows as invalid instead of crashing a page.
+import { z } from "zod";
+
+export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"] as const;
+
+export const HttpJobConfig = z.object({
+  method: z.enum(HTTP_METHODS).default("GET"),
+  url: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }),
+  headers: z
+    .array(z.object({ name: z.string().min(1), value: z.string(), secret: z.boolean().default(false) }))
+    .default([]),
+  body: z.string().optional(),
+  acceptedStatuses: z.array(z.int().min(100).max(599)).default([200, 201, 202, 204]),
+});
+export type HttpJobConfig = z.infer<typeof HttpJobConfig>;
+
+export const ShellJobConfig = z.object({
+  program: z.string().min(1, "program is required"),
+  args: z.array(z.string()).default([]),
+  cwd: z.string().optional(),
+  env: z
+    .array(z.object({ name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), value: z.string(), secret: z.boolean().default(false) }))
+    .default([]),
+});
+export type ShellJobConfig = z.infer<typeof ShellJobConfig>;
+
+export const TaskJobConfig = z.object({
+  task: z.string().min(1, "task name is required"),
+  payload: z.unknown().optional(),
+});
+export type TaskJobConfig = z.infer<typeof TaskJobConfig>;
+
+export const JobConfig = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("http"), config: HttpJobConfig }),
+  z.object({ kind: z.literal("shell"), config: ShellJobConfig }),
+  z.object({ kind: z.literal("task"), config: TaskJobConfig }),
+]);
+export type JobConfig = z.infer<typeof JobConfig>;
+
+/** One line naming what a job does, e.g. "GET https://example.com/hook" or "task prune-runs". */
+export function describeTarget(kind: string, config: unknown): string {
+  const parsed = JobConfig.safeParse({ kind, config });
+  if (!parsed.success) return `invalid ${kind} configuration`;
+  const job = parsed.data;
+  switch (job.kind) {
+    case "http":
+      return `${job.config.method} ${job.config.url}`;
+    case "shell":
+      return [job.config.program, ...job.config.args].join(" ");
+    case "task":
+      return `task ${job.config.task}`;
+  }
+}

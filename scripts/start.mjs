@@ -1,0 +1,97 @@
+// `npm start` / `npm run dev`: checks the configuration, builds what is missing or stale, applies
+// pending migrations, then runs the dashboard and one worker until Ctrl-C (or SIGTERM) stops both.
+// Plain Node so it runs before anything is built.
+import "dotenv/config";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+
+const dev = process.argv.includes("--dev");
+const port = process.env.PORT || "3000";
+const bin = (name) => join("node_modules", ".bin", name);
+
+function run(command, args) {
+  const result = spawnSync(command, args, { stdio: "inherit" });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+/** Newest modification time under the given paths (files or folders), in ms. */
+function newestMtime(paths) {
+  let newest = 0;
+  const visit = (path) => {
+    if (!existsSync(path)) return;
+    const stat = statSync(path);
+    if (stat.isDirectory()) {
+      for (const entry of readdirSync(path)) visit(join(path, entry));
+    } else {
+      newest = Math.max(newest, stat.mtimeMs);
+    }
+  };
+  paths.forEach(visit);
+  return newest;
+}
+
+const BUILD_INPUTS = ["app", "components", "lib", "public", "generated", "next.config.mjs", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+
+function buildIsStale() {
+  const stamp = join(".next", "BUILD_ID");
+  return !existsSync(stamp) || newestMtime(BUILD_INPUTS) > statSync(stamp).mtimeMs;
+}
+
+run(process.execPath, ["--import", "tsx", "scripts/preflight.ts"]);
+if (!existsSync(join("generated", "sqlite")) || !existsSync(join("generated", "pg"))) run("npm", ["run", "--silent", "db:generate"]);
+run(process.execPath, ["scripts/migrate.mjs", "deploy"]);
+if (!dev && buildIsStale()) {
+  console.log("sundial: building the dashboard (first start or changed sources)…");
+  run(bin("next"), ["build"]);
+}
+
+const children = [
+  spawn(bin("next"), [dev ? "dev" : "start", "-p", port], { stdio: "inherit" }),
+  dev
+    ? spawn(bin("tsx"), ["watch", "worker/index.ts"], { stdio: "inherit" })
+    : spawn(process.execPath, ["--import", "tsx", "worker/index.ts"], { stdio: "inherit" }),
+];
+
+let stopping = false;
+let exitCode = 0;
+
+function stop(signal) {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) if (child.exitCode === null) child.kill(signal);
+  setTimeout(() => {
+    for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
+  }, 15_000).unref();
+}
+
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => stop(signal));
+
+for (const child of children) {
+  child.on("exit", (code) => {
+    // A child that dies on its own takes the other one down: half a Sundial is worse than none.
+    if (!stopping) {
+      exitCode = code || 1;
+      stop("SIGTERM");
+    }
+    if (children.every((c) => c.exitCode !== null || c.signalCode !== null)) process.exit(exitCode);
+  });
+}
+
+async function announceWhenReady() {
+  const url = `http://localhost:${port}`;
+  for (let attempt = 0; attempt < 600 && !stopping; attempt += 1) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (response.ok) {
+        console.log(`\n  Sundial is running at ${url}  (Ctrl-C stops the dashboard and the worker)\n`);
+        return;
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+announceWhenReady();

@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, DEFAULT_DATABASE_URL, parseEnv } from "@/lib/env";
+
+function problemsOf(source: Record<string, string>): string[] {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("parseEnv", () => {
+  it("gives working defaults for an empty environment", () => {
+    const env = parseEnv({});
+    expect(env.DATABASE_URL).toBe(DEFAULT_DATABASE_URL);
+    expect(env.PORT).toBe(3000);
+    expect(env.SUNDIAL_TIMEZONE).toBe("UTC");
+    expect(env.SUNDIAL_ALLOW_SHELL).toBe(false);
+  });
+
+  it("treats an empty DATABASE_URL as unset", () => {
+    expect(parseEnv({ DATABASE_URL: "" }).DATABASE_URL).toBe(DEFAULT_DATABASE_URL);
+  });
+
+  it("accepts SQLite and PostgreSQL URLs", () => {
+    expect(parseEnv({ DATABASE_URL: "file:/var/lib/sundial/s.db" }).DATABASE_URL).toBe("file:/var/lib/sundial/s.db");
+    expect(parseEnv({ DATABASE_URL: "postgresql://u@db:5432/sundial" }).DATABASE_URL).toBe("postgresql://u@db:5432/sundial");
+    expect(parseEnv({ DATABASE_URL: "postgres://u@db/sundial" }).DATABASE_URL).toBe("postgres://u@db/sundial");
+  });
+
+  it("names a malformed DATABASE_URL", () => {
+    expect(problemsOf({ DATABASE_URL: "mysql://localhost/x" })).toEqual([
+      'DATABASE_URL must be a file: URL (SQLite) or a postgresql:// URL, got "mysql://localhost/x"',
+    ]);
+    expect(problemsOf({ DATABASE_URL: "file:" })).toEqual(['DATABASE_URL needs a path after "file:"']);
+    expect(problemsOf({ DATABASE_URL: "postgresql://" })[0]).toMatch(/^DATABASE_URL /);
+  });
+
+  it("names an unknown timezone", () => {
+    expect(problemsOf({ SUNDIAL_TIMEZONE: "Mars/Olympus" })).toEqual([
+      'SUNDIAL_TIMEZONE is not a known IANA timezone: "Mars/Olympus"',
+    ]);
+  });
+
+  it("names bad numbers and flags, all at once", () => {
+    expect(problemsOf({ PORT: "eighty", WORKER_CONCURRENCY: "0", SUNDIAL_ALLOW_SHELL: "maybe" })).toEqual([
+      'PORT must be a whole number, got "eighty"',
+      'SUNDIAL_ALLOW_SHELL must be 1 or 0 (or true / false), got "maybe"',
+      "WORKER_CONCURRENCY must be at least 1, got 0",
+    ]);
+    expect(problemsOf({ PORT: "70000" })).toEqual(["PORT must be at most 65535, got 70000"]);
+  });
+
+  it("refuses an offline threshold shorter than the heartbeat", () => {
+    expect(problemsOf({ WORKER_HEARTBEAT_SECONDS: "30", WORKER_OFFLINE_AFTER_SECONDS: "20" })[0]).toMatch(
+      /WORKER_OFFLINE_AFTER_SECONDS \(20\) must be greater than WORKER_HEARTBEAT_SECONDS \(30\)/,
+    );
+  });
+
+  it("puts every problem in the error's one-line message", () => {
+    expect(() => parseEnv({ PORT: "x", SUNDIAL_TIMEZONE: "Nowhere" })).toThrow(
+      /^Invalid configuration: PORT must be a whole number, got "x"; SUNDIAL_TIMEZONE is not a known IANA timezone: "Nowhere"$/,
+    );
+  });
+});
