@@ -1,17 +1,9 @@
 // The only module that reads process.env: every setting is parsed and checked here once, so a bad
 // value stops the process at start with one line naming the setting, instead of failing later.
 import { z } from "zod";
+import { isTimeZone } from "./validation/trigger";
 
 export const DEFAULT_DATABASE_URL = "file:./data/sundial.db";
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const flag = z
   .enum(["1", "0", "true", "false", "yes", "no", ""], {

@@ -1,0 +1,18 @@
+// Domain errors: expected failures a caller can act on. lib/web maps each to one HTTP status and
+// error code; anything else is an internal error whose message is logged, never shown.
+export const ERROR_CODES = ["validation", "not_found", "conflict", "unauthorized", "forbidden", "internal"] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Field path ("expression", "every.minutes") → messages, as forms and the API's error body show them. */
+export type FieldErrors = Record<string, string[]>;
+
+export class ValidationError extends Error {
+  readonly code = "validation" as const;
+  constructor(
+    message: string,
+    readonly fieldErrors: FieldErrors = {},
+  ) {
+    super(message);
+    this.name = "ValidationError";
+  }
+}

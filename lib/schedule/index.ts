@@ -1,0 +1,5 @@
+// The scheduling library's public surface: pure time math, no I/O. (The one barrel in the code base:
+// lib/schedule is a leaf that imports nothing but lib/validation and lib/errors.)
+export { nextFireTimes, fireTimesOf, parseTrigger, intervalMs, runAtInstant, MAX_FIRE_TIMES } from "./next-fire-times";
+export { cronProblems } from "./cron";
+export { CRON_NICKNAMES } from "./cron-problems";
