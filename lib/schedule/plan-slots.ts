@@ -1,0 +1,133 @@
+// The misfire policy: which due slots of a job run, and how every other due slot is recorded.
+// Pure: `now` is passed in (on PostgreSQL it is the database's clock).
+//
+//   - A slot is due when its time is at or before now. It can still run while it is at most the
+//     misfire grace time late (no grace: any lateness). A slot later than that is `missed`: it is
+//     recorded, never silently dropped.
+//   - Among the due slots still within grace, the coalesce policy decides:
+//       latest  only the newest runs; older ones are `skipped`, "coalesced into the 14:05 run"
+//               (APScheduler's coalesce);
+//       all     each runs, oldest first, at most `maxCatchUp`; the older excess is `missed`;
+//       skip    only the newest runs; older ones are `missed` (the job never catches up).
+//   - After a long outage, at most `maxListed` of the newest due slots are examined one by one;
+//     the older ones become one `missed` record that gives their span and approximate count, so a
+//     per-second job stopped for a month costs a bounded amount of work and rows.
+import type { Trigger } from "../validation/trigger";
+import { MAX_FIRE_TIMES, fireTimesOf } from "./next-fire-times";
+
+export const COALESCE_POLICIES = ["latest", "all", "skip"] as const;
+export type CoalescePolicy = (typeof COALESCE_POLICIES)[number];
+
+export type SlotToRun = { slotAt: Date; latenessMs: number };
+export type SlotNotRun = { slotAt: Date; status: "missed" | "skipped"; reason: string };
+/** Older due slots not examined one by one (only after a long outage). */
+export type MissedSpan = { from: Date; to: Date; approximateCount: number; reason: string };
+
+export type SlotPlan = {
+  run: SlotToRun[];
+  notRun: SlotNotRun[];
+  missedSpan: MissedSpan | null;
+  /** The first slot after now, or null when the schedule has ended. */
+  nextRunAt: Date | null;
+};
+
+export type PlanInput = {
+  trigger: Trigger;
+  /** The job's first slot not yet handled (its nextRunAt). */
+  firstSlot: Date;
+  now: Date;
+  misfireGraceSeconds: number | null;
+  coalesce: CoalescePolicy;
+  maxCatchUp?: number;
+  maxListed?: number;
+};
+
+export const DEFAULT_MAX_CATCH_UP = 100;
+export const DEFAULT_MAX_LISTED = 400;
+/** Bounded by how many fire times one lookup may return (MAX_FIRE_TIMES). */
+const MAX_LISTED = Math.floor((MAX_FIRE_TIMES - 1) / 2);
+
+function formatSlot(at: Date): string {
+  return at.toISOString().replace(".000Z", "Z");
+}
+
+function formatDuration(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 120) return `${seconds} s`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 120) return `${minutes} min`;
+  const hours = Math.round(minutes / 60);
+  return hours < 48 ? `${hours} h` : `${Math.round(hours / 24)} days`;
+}
+
+/** The due slots from firstSlot to now, newest `maxListed` listed, older ones summarised. */
+function dueSlots(trigger: Trigger, firstSlot: Date, now: Date, maxListed: number): { listed: Date[]; older: MissedSpan | null } {
+  if (firstSlot > now) return { listed: [], older: null };
+  const afterFirst = fireTimesOf(trigger, firstSlot, maxListed);
+  const all = [firstSlot, ...afterFirst].filter((slot) => slot <= now);
+  if (all.length <= maxListed || afterFirst.length < maxListed) return { listed: all.slice(-maxListed), older: null };
+
+  // More due slots than we list: find the newest `maxListed` by looking back from now over a window
+  // sized from the slots seen so far, widened while it holds too few and narrowed while it holds
+  // more than one lookup returns.
+  const periodMs = Math.max(1, (all[all.length - 1]!.getTime() - firstSlot.getTime()) / (all.length - 1));
+  const lookup = 2 * maxListed + 1;
+  let windowMs = periodMs * maxListed;
+  let listed: Date[] = [];
+  for (let attempt = 0; attempt < 64; attempt += 1) {
+    const windowStart = Math.max(firstSlot.getTime(), now.getTime() - windowMs);
+    const fires = fireTimesOf(trigger, new Date(windowStart - 1), lookup);
+    const inWindow = fires.filter((slot) => slot <= now);
+    if (fires.length === lookup && inWindow.length === lookup) {
+      windowMs /= 2;
+      continue;
+    }
+    listed = inWindow.slice(-maxListed);
+    if (inWindow.length >= maxListed || windowStart === firstSlot.getTime()) break;
+    windowMs *= 2;
+  }
+  if (listed.length === 0) return { listed: all.slice(-maxListed), older: null };
+  const olderEnd = listed[0]!.getTime() - 1;
+  if (olderEnd < firstSlot.getTime()) return { listed, older: null };
+  const approximateCount = Math.max(1, Math.round((olderEnd - firstSlot.getTime()) / periodMs) + 1);
+  return {
+    listed,
+    older: {
+      from: firstSlot,
+      to: new Date(olderEnd),
+      approximateCount,
+      reason: `about ${approximateCount} slots from ${formatSlot(firstSlot)} were due while no worker ran; too many to list one by one`,
+    },
+  };
+}
+
+export function planSlots(input: PlanInput): SlotPlan {
+  const { trigger, firstSlot, now, misfireGraceSeconds, coalesce } = input;
+  const maxCatchUp = Math.min(input.maxCatchUp ?? DEFAULT_MAX_CATCH_UP, MAX_LISTED);
+  const maxListed = Math.min(MAX_LISTED, Math.max(maxCatchUp, input.maxListed ?? DEFAULT_MAX_LISTED));
+  const graceMs = misfireGraceSeconds === null ? Infinity : misfireGraceSeconds * 1000;
+
+  const { listed, older } = dueSlots(trigger, firstSlot, now, maxListed);
+  const lateness = (slot: Date) => now.getTime() - slot.getTime();
+  const runnable = listed.filter((slot) => lateness(slot) <= graceMs);
+  const chosen = new Set<Date>(coalesce === "all" ? runnable.slice(-maxCatchUp) : runnable.slice(-1));
+
+  const run: SlotToRun[] = [];
+  const notRun: SlotNotRun[] = [];
+  const newestRun = runnable.at(-1);
+  for (const slot of listed) {
+    if (chosen.has(slot)) {
+      run.push({ slotAt: slot, latenessMs: lateness(slot) });
+    } else if (lateness(slot) > graceMs) {
+      notRun.push({ slotAt: slot, status: "missed", reason: `started too late: ${formatDuration(lateness(slot))} after its time; the misfire grace is ${formatDuration(graceMs)}` });
+    } else if (coalesce === "all") {
+      notRun.push({ slotAt: slot, status: "missed", reason: `catch-up capped at ${maxCatchUp} runs` });
+    } else if (coalesce === "latest") {
+      notRun.push({ slotAt: slot, status: "skipped", reason: `coalesced into the ${formatSlot(newestRun!)} run` });
+    } else {
+      notRun.push({ slotAt: slot, status: "missed", reason: "not caught up: the job's policy is to skip missed slots" });
+    }
+  }
+  const [next] = fireTimesOf(trigger, now, 1);
+  return { run, notRun, missedSpan: older, nextRunAt: next ?? null };
+}
