@@ -55,7 +55,7 @@ export function parseTrigger(input: unknown): Trigger {
     const fieldErrors: FieldErrors = {};
     for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".") || "trigger"] ??= []).push(issue.message);
     // Say what is wrong with the expression too, not only with the field that failed the shape check.
-    const candidate = input as { type?: unknown; expression?: unknown };
+    const candidate = (input ?? {}) as { type?: unknown; expression?: unknown };
     if (candidate.type === "cron" && typeof candidate.expression === "string" && !fieldErrors.expression) {
       const messages = cronProblems(candidate.expression, "UTC");
       if (messages.length > 0) fieldErrors.expression = messages;

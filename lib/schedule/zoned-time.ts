@@ -77,9 +77,9 @@ export function wallFields(wallMs: number): WallFields {
   };
 }
 
-/** Parses "2026-12-01T10:15[:00[.000]]" (no offset) into a wall value. */
+/** Parses "2026-12-01T10:15[:00[.000]]" (no offset) into a wall value; digits past ms are dropped. */
 export function parseWallTime(text: string): number {
-  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?$/.exec(text);
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?$/.exec(text);
   if (!match) throw new RangeError(`not a wall time: ${text}`);
   const [, y, mo, d, h = "0", mi = "0", s = "0", ms = "0"] = match;
   return Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), Number(ms.padEnd(3, "0")));

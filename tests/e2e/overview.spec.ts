@@ -2,6 +2,12 @@ import { expect, test } from "@playwright/test";
 import { createDb } from "@/lib/db";
 import { E2E_DATABASE_URL } from "../../playwright.config";
 
+/** README screenshots are refreshed with `npm run screenshots`; ordinary runs keep theirs in test-results. */
+function screenshotPath(name: string): string {
+  const dir = process.env.SCREENSHOTS_DIR;
+  return dir ? `${dir}/${name}` : test.info().outputPath(name);
+}
+
 test("the overview shows the online worker and an empty job list", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
@@ -10,7 +16,7 @@ test("the overview shows the online worker and an empty job list", async ({ page
   await expect(workers.getByRole("row")).toHaveCount(2);
   await expect(workers.getByText("online", { exact: true })).toBeVisible();
   await expect(page.getByText("No jobs yet")).toBeVisible();
-  await page.screenshot({ path: "docs/screenshots/overview-empty.png", fullPage: true });
+  await page.screenshot({ path: screenshotPath("overview-empty.png"), fullPage: true });
 });
 
 test("a job written to the database appears without a reload", async ({ page }) => {
@@ -44,7 +50,7 @@ test("a job written to the database appears without a reload", async ({ page }) 
   await expect(row).toContainText("ops");
   await expect(row).toContainText("never");
   await expect(row.locator("time")).toHaveText(/^in (59|60) min\.$/);
-  await page.screenshot({ path: "docs/screenshots/overview.png", fullPage: true });
+  await page.screenshot({ path: screenshotPath("overview.png"), fullPage: true });
 });
 
 test("/api/health reports the database and the worker heartbeat", async ({ request }) => {
