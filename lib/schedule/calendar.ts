@@ -1,5 +1,5 @@
 import type { CalendarTrigger } from "../validation/trigger";
-import { instantOfWall, parseWallTime } from "./zoned-time";
+import { MAX_INSTANT_MS, instantOfWall, parseWallTime } from "./zoned-time";
 
 const DAY_MS = 86_400_000;
 
@@ -33,7 +33,8 @@ export function calendarFireTimes(trigger: CalendarTrigger, afterMs: number, cou
   const times: number[] = [];
   while (times.length < count) {
     const wall = wallOfStep(startWall, trigger.every, k);
-    if (wall > endWall) break;
+    // NaN: a year past what Date.UTC can hold; the series ends like at an end date.
+    if (!(wall <= endWall) || wall > MAX_INSTANT_MS - 86_400_000) break;
     const instant = instantOfWall(wall, trigger.timezone);
     if (instant > afterMs && (times.length === 0 || instant > times[times.length - 1]!)) times.push(instant);
     k += 1;

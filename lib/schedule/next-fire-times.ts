@@ -4,11 +4,12 @@ import { ValidationError, type FieldErrors } from "../errors";
 import { Trigger, type CronTrigger, type IntervalTrigger } from "../validation/trigger";
 import { calendarFireTimes } from "./calendar";
 import { createCron, cronProblems } from "./cron";
-import { instantOfWall, parseWallTime } from "./zoned-time";
+import { MAX_INSTANT_MS, instantOfWall, parseWallTime } from "./zoned-time";
 
 export const MAX_FIRE_TIMES = 1000;
 
 const SECOND_MS = 1000;
+
 
 export function intervalMs(every: IntervalTrigger["every"]): number {
   return (
@@ -30,9 +31,16 @@ function problems(trigger: Trigger): FieldErrors {
     add("end", "end is before start");
   }
   switch (trigger.type) {
-    case "cron":
-      for (const message of cronProblems(trigger.expression, trigger.timezone)) add("expression", message);
+    case "cron": {
+      const messages = cronProblems(trigger.expression, trigger.timezone);
+      for (const message of messages) add("expression", message);
+      // Without a year field, an expression that matches any date matches one within 28 years of
+      // any instant (the calendar repeats); none after 2000 means none ever.
+      if (messages.length === 0 && !createCron(trigger.expression, trigger.timezone).nextRun(new Date(Date.UTC(2000, 0, 1)))) {
+        add("expression", "this expression never matches a date (e.g. 30 February)");
+      }
       break;
+    }
     case "interval":
       if (intervalMs(trigger.every) === 0) add("every", "the interval must be longer than 0 seconds");
       break;
@@ -76,14 +84,8 @@ function cronFireTimes(trigger: CronTrigger, afterMs: number, count: number): nu
   const times: number[] = [];
   while (times.length < count) {
     const next = cron.nextRun(new Date(cursor));
-    if (!next) {
-      if (times.length === 0 && !trigger.end) {
-        throw new ValidationError("The trigger never fires", { expression: ["this expression never matches a date (e.g. 30 February)"] });
-      }
-      break;
-    }
-    const nextMs = next.getTime();
-    if (nextMs > endMs) break;
+    const nextMs = next ? next.getTime() : Infinity;
+    if (nextMs > endMs || nextMs > MAX_INSTANT_MS) break;
     times.push(nextMs);
     cursor = nextMs;
   }
@@ -99,7 +101,7 @@ function intervalFireTimes(trigger: IntervalTrigger, afterMs: number, count: num
   const times: number[] = [];
   for (; times.length < count; k += 1) {
     const at = startMs + k * period;
-    if (at > endMs) break;
+    if (at > endMs || at > MAX_INSTANT_MS) break;
     times.push(at);
   }
   return times;

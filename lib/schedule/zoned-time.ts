@@ -39,6 +39,9 @@ export function offsetAt(instantMs: number, timeZone: string): number {
 
 const DAY_MS = 86_400_000;
 
+/** The last instant a JavaScript Date can hold: a schedule that would go past it ends there. */
+export const MAX_INSTANT_MS = 8.64e15;
+
 /**
  * The instant a wall-clock time names in a zone, by the rule fixed-time schedules follow (the one
  * Debian's cron and croner use): a time that occurs twice names its first occurrence; a time that

@@ -6,13 +6,23 @@ import { z } from "zod";
 export const TRIGGER_TYPES = ["cron", "interval", "date", "calendar"] as const;
 export type TriggerType = (typeof TRIGGER_TYPES)[number];
 
+// Asking Intl about a zone builds a formatter, which costs more than the rest of the validation of a
+// trigger: remember the answers (there are only a few hundred zones; junk names are capped).
+const knownZones = new Map<string, boolean>();
+const MAX_REMEMBERED_ZONES = 2048;
+
 export function isTimeZone(zone: string): boolean {
+  const known = knownZones.get(zone);
+  if (known !== undefined) return known;
+  let valid: boolean;
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
+    valid = true;
   } catch {
-    return false;
+    valid = false;
   }
+  if (knownZones.size < MAX_REMEMBERED_ZONES) knownZones.set(zone, valid);
+  return valid;
 }
 
 const TimeZone = z
