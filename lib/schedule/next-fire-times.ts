@@ -24,6 +24,20 @@ export function runAtInstant(runAt: string, timezone: string): number {
   return instantOfWall(parseWallTime(runAt), timezone);
 }
 
+/**
+ * Only a day-of-month restricted together with a month (30 February), with no weekday that could
+ * match instead, can make an expression match no date at all; anything else surely fires, and is not
+ * worth a search. Without a year field, a date that exists is found within 28 years of any instant
+ * (the calendar repeats), so the search from 2000 is conclusive.
+ */
+function mayNeverMatch(expression: string): boolean {
+  const fields = expression.trim().split(/\s+/);
+  if (fields.length < 5) return false;
+  const [dayOfMonth, month, dayOfWeek] = fields.slice(-3) as [string, string, string];
+  const any = (field: string) => field === "*" || field === "?";
+  return !any(dayOfMonth) && !any(month) && (any(dayOfWeek) || dayOfWeek.startsWith("+"));
+}
+
 function problems(trigger: Trigger): FieldErrors {
   const errors: FieldErrors = {};
   const add = (field: string, message: string) => (errors[field] ??= []).push(message);
@@ -34,9 +48,7 @@ function problems(trigger: Trigger): FieldErrors {
     case "cron": {
       const messages = cronProblems(trigger.expression, trigger.timezone);
       for (const message of messages) add("expression", message);
-      // Without a year field, an expression that matches any date matches one within 28 years of
-      // any instant (the calendar repeats); none after 2000 means none ever.
-      if (messages.length === 0 && !createCron(trigger.expression, trigger.timezone).nextRun(new Date(Date.UTC(2000, 0, 1)))) {
+      if (messages.length === 0 && mayNeverMatch(trigger.expression) && !createCron(trigger.expression, trigger.timezone).nextRun(new Date(Date.UTC(2000, 0, 1)))) {
         add("expression", "this expression never matches a date (e.g. 30 February)");
       }
       break;
