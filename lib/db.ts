@@ -11,6 +11,7 @@ import { PrismaClient as PgClient } from "../generated/pg/client.ts";
 import { env, isPostgresUrl } from "./env";
 
 export type Db = SqliteClient;
+export type { Prisma, Job, Run, Worker } from "../generated/sqlite/client.ts";
 export type DbProvider = "sqlite" | "postgresql";
 export * from "../generated/sqlite/enums.ts";
 
@@ -22,9 +23,14 @@ export function sqlitePath(url: string): string {
   return url.replace(/^file:/, "");
 }
 
+// Prisma's defaults (2 s to get a connection, 5 s to run) fail a worker's short transactions when
+// a busy machine or a few dozen concurrent runs make them queue; a slow commit is better than a
+// claim or a finished run that is not recorded.
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 30_000 };
+
 export function createDb(url: string = env().DATABASE_URL): Db {
   if (isPostgresUrl(url)) {
-    return new PgClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+    return new PgClient({ adapter: new PrismaPg({ connectionString: url }), transactionOptions: TRANSACTION_OPTIONS }) as unknown as Db;
   }
   const path = sqlitePath(url);
   if (path !== ":memory:") {
@@ -40,6 +46,7 @@ export function createDb(url: string = env().DATABASE_URL): Db {
   // numbers, not text formats.
   return new SqliteClient({
     adapter: new PrismaBetterSqlite3({ url: path, timeout: 10_000 }, { timestampFormat: "unixepoch-ms" }),
+    transactionOptions: TRANSACTION_OPTIONS,
   });
 }
 

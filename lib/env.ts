@@ -64,6 +64,9 @@ const EnvSchema = z.object({
   WORKER_CONCURRENCY: integer(1, 1000, 4),
   WORKER_HEARTBEAT_SECONDS: integer(1, 3600, 10),
   WORKER_OFFLINE_AFTER_SECONDS: integer(2, 86_400, 30),
+  WORKER_POLL_MS: integer(50, 60_000, 1000),
+  WORKER_LEASE_SECONDS: integer(2, 3600, 30),
+  WORKER_SHUTDOWN_GRACE_SECONDS: integer(0, 3600, 30),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -16,3 +16,18 @@ export class ValidationError extends Error {
     this.name = "ValidationError";
   }
 }
+
+/** What the API sends as `details` with a conflict: the field to fix, when there is one. */
+export type ConflictDetails = { fieldErrors?: FieldErrors };
+
+/** The request is valid but clashes with the current state: a taken name, a stale version, a reused key. */
+export class ConflictError extends Error {
+  readonly code = "conflict" as const;
+  constructor(
+    message: string,
+    readonly details: ConflictDetails = {},
+  ) {
+    super(message);
+    this.name = "ConflictError";
+  }
+}

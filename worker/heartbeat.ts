@@ -10,7 +10,7 @@ const MAX_BACKOFF_MS = 30_000;
 export async function runHeartbeatLoop(
   db: Db,
   worker: WorkerRegistration,
-  { intervalMs, log, signal }: { intervalMs: number; log: Logger; signal: AbortSignal },
+  { intervalMs, log, signal, onRegistered }: { intervalMs: number; log: Logger; signal: AbortSignal; onRegistered: () => void },
 ): Promise<void> {
   let failures = 0;
   while (!signal.aborted) {
@@ -20,6 +20,7 @@ export async function runHeartbeatLoop(
         await registerWorker(db, worker, new Date());
         log.info("worker registered");
       }
+      onRegistered();
       if (failures > 0) log.info({ failures }, "database reachable again; heartbeat resumed");
       failures = 0;
       await sleep(intervalMs, signal);

@@ -4,14 +4,19 @@ import "dotenv/config";
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import { ConfigError, env } from "@/lib/env";
-import { createDb } from "@/lib/db";
+import { createDb, type JobKind } from "@/lib/db";
 import { createLogger } from "@/lib/log";
 import { SUNDIAL_VERSION } from "@/lib/version";
 import { markWorkerStopped, type WorkerRegistration } from "@/lib/workers/register-worker";
+import { runHttp } from "./executors/http";
+import type { Executor } from "./executors/types";
 import { runHeartbeatLoop } from "./heartbeat";
+import { runWorkerLoop } from "./loop";
 
 async function main(): Promise<void> {
   const config = env();
+  // The job kinds this worker executes; runs of other kinds stay queued for a worker that can.
+  const executors: Partial<Record<JobKind, Executor>> = { http: runHttp };
   const worker: WorkerRegistration = {
     id: `${hostname()}-${process.pid}-${randomBytes(3).toString("hex")}`,
     host: hostname(),
@@ -19,11 +24,13 @@ async function main(): Promise<void> {
     version: SUNDIAL_VERSION,
     capacity: config.WORKER_CONCURRENCY,
     tasks: [],
-    shellEnabled: config.SUNDIAL_ALLOW_SHELL,
+    shellEnabled: "shell" in executors,
   };
   const log = createLogger("worker", { workerId: worker.id });
   const db = createDb(config.DATABASE_URL);
   const stop = new AbortController();
+  // Heartbeats go on while running runs drain, so the worker is not taken for dead meanwhile.
+  const heartbeatStop = new AbortController();
 
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.on(signal, () => {
@@ -34,7 +41,28 @@ async function main(): Promise<void> {
   }
 
   log.info({ capacity: worker.capacity, shellEnabled: worker.shellEnabled, version: worker.version }, "worker starting");
-  await runHeartbeatLoop(db, worker, { intervalMs: config.WORKER_HEARTBEAT_SECONDS * 1000, log, signal: stop.signal });
+  // Runs reference the worker's row: claim nothing before it exists.
+  let registered!: () => void;
+  const registration = new Promise<void>((resolve) => (registered = resolve));
+  const heartbeat = runHeartbeatLoop(db, worker, {
+    intervalMs: config.WORKER_HEARTBEAT_SECONDS * 1000,
+    log,
+    signal: heartbeatStop.signal,
+    onRegistered: registered,
+  });
+  await Promise.race([registration, new Promise((resolve) => stop.signal.addEventListener("abort", resolve, { once: true }))]);
+  await runWorkerLoop(db, {
+    workerId: worker.id,
+    capacity: config.WORKER_CONCURRENCY,
+    leaseMs: config.WORKER_LEASE_SECONDS * 1000,
+    pollMs: config.WORKER_POLL_MS,
+    shutdownGraceMs: config.WORKER_SHUTDOWN_GRACE_SECONDS * 1000,
+    executors,
+    log,
+    stop: stop.signal,
+  });
+  heartbeatStop.abort();
+  await heartbeat;
 
   try {
     await markWorkerStopped(db, worker.id, new Date());

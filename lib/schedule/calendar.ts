@@ -22,7 +22,7 @@ function approximateStepMs(every: CalendarTrigger["every"]): number {
 }
 
 /** Fire times of a calendar trigger strictly after `afterMs`; wall times in DST gaps move to the gap's end. */
-export function calendarFireTimes(trigger: CalendarTrigger, afterMs: number, count: number): number[] {
+export function calendarFireTimes(trigger: CalendarTrigger, afterMs: number, count: number, untilMs = Infinity): number[] {
   const at = trigger.at.length === 5 ? `${trigger.at}:00` : trigger.at;
   const startWall = parseWallTime(`${trigger.startDate}T${at}`);
   const endWall = trigger.endDate ? parseWallTime(`${trigger.endDate}T23:59:59.999`) : Infinity;
@@ -36,6 +36,7 @@ export function calendarFireTimes(trigger: CalendarTrigger, afterMs: number, cou
     // NaN: a year past what Date.UTC can hold; the series ends like at an end date.
     if (!(wall <= endWall) || wall > MAX_INSTANT_MS - 86_400_000) break;
     const instant = instantOfWall(wall, trigger.timezone);
+    if (instant > untilMs) break;
     if (instant > afterMs && (times.length === 0 || instant > times[times.length - 1]!)) times.push(instant);
     k += 1;
   }

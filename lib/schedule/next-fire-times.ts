@@ -87,10 +87,10 @@ export function parseTrigger(input: unknown): Trigger {
   return parsed.data;
 }
 
-function cronFireTimes(trigger: CronTrigger, afterMs: number, count: number): number[] {
+function cronFireTimes(trigger: CronTrigger, afterMs: number, count: number, untilMs: number): number[] {
   const cron = createCron(trigger.expression, trigger.timezone);
   const startMs = trigger.start ? Date.parse(trigger.start) : -Infinity;
-  const endMs = trigger.end ? Date.parse(trigger.end) : Infinity;
+  const endMs = Math.min(untilMs, trigger.end ? Date.parse(trigger.end) : Infinity);
   // croner's next run is strictly after its argument: step back 1 ms so a fire exactly at start counts.
   let cursor = Math.max(afterMs, startMs - 1);
   const times: number[] = [];
@@ -104,10 +104,10 @@ function cronFireTimes(trigger: CronTrigger, afterMs: number, count: number): nu
   return times;
 }
 
-function intervalFireTimes(trigger: IntervalTrigger, afterMs: number, count: number): number[] {
+function intervalFireTimes(trigger: IntervalTrigger, afterMs: number, count: number, untilMs: number): number[] {
   const period = intervalMs(trigger.every);
   const startMs = Date.parse(trigger.start);
-  const endMs = trigger.end ? Date.parse(trigger.end) : Infinity;
+  const endMs = Math.min(untilMs, trigger.end ? Date.parse(trigger.end) : Infinity);
   // Anchored at start, in absolute time: a DST change does not stretch or shrink an interval.
   let k = afterMs < startMs ? 0 : Math.floor((afterMs - startMs) / period) + 1;
   const times: number[] = [];
@@ -125,28 +125,32 @@ export function nextFireTimes(input: unknown, after: Date, count: number): Date[
   return fireTimesOf(trigger, after, count);
 }
 
-/** As nextFireTimes, for a trigger already checked by parseTrigger (the hot path skips re-checking). */
-export function fireTimesOf(trigger: Trigger, after: Date, count: number): Date[] {
+/**
+ * As nextFireTimes, for a trigger already checked by parseTrigger (the hot path skips re-checking).
+ * `until` stops the series early: only fire times at or before it are returned.
+ */
+export function fireTimesOf(trigger: Trigger, after: Date, count: number, until?: Date): Date[] {
   if (!Number.isInteger(count) || count < 0 || count > MAX_FIRE_TIMES) {
     throw new ValidationError("Invalid count", { count: [`count must be a whole number from 0 to ${MAX_FIRE_TIMES}`] });
   }
   const limit = count;
   const afterMs = after.getTime();
+  const untilMs = until ? until.getTime() : Infinity;
   let times: number[];
   switch (trigger.type) {
     case "cron":
-      times = cronFireTimes(trigger, afterMs, limit);
+      times = cronFireTimes(trigger, afterMs, limit, untilMs);
       break;
     case "interval":
-      times = intervalFireTimes(trigger, afterMs, limit);
+      times = intervalFireTimes(trigger, afterMs, limit, untilMs);
       break;
     case "date": {
       const at = runAtInstant(trigger.runAt, trigger.timezone);
-      times = at > afterMs && limit > 0 ? [at] : [];
+      times = at > afterMs && at <= untilMs && limit > 0 ? [at] : [];
       break;
     }
     case "calendar":
-      times = calendarFireTimes(trigger, afterMs, limit);
+      times = calendarFireTimes(trigger, afterMs, limit, untilMs);
       break;
   }
   return times.map((ms) => new Date(ms));

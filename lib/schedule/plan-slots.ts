@@ -63,9 +63,10 @@ function formatDuration(ms: number): string {
 /** The due slots from firstSlot to now, newest `maxListed` listed, older ones summarised. */
 function dueSlots(trigger: Trigger, firstSlot: Date, now: Date, maxListed: number): { listed: Date[]; older: MissedSpan | null } {
   if (firstSlot > now) return { listed: [], older: null };
-  const afterFirst = fireTimesOf(trigger, firstSlot, maxListed);
-  const all = [firstSlot, ...afterFirst].filter((slot) => slot <= now);
-  if (all.length <= maxListed || afterFirst.length < maxListed) return { listed: all.slice(-maxListed), older: null };
+  // Only the slots up to now: on an ordinary tick that is one or two, not a whole page of them.
+  const afterFirst = fireTimesOf(trigger, firstSlot, maxListed, now);
+  const all = [firstSlot, ...afterFirst];
+  if (afterFirst.length < maxListed) return { listed: all.slice(-maxListed), older: null };
 
   // More due slots than we list: find the newest `maxListed` by looking back from now over a window
   // sized from the slots seen so far, widened while it holds too few and narrowed while it holds
@@ -76,9 +77,8 @@ function dueSlots(trigger: Trigger, firstSlot: Date, now: Date, maxListed: numbe
   let listed: Date[] = [];
   for (let attempt = 0; attempt < 64; attempt += 1) {
     const windowStart = Math.max(firstSlot.getTime(), now.getTime() - windowMs);
-    const fires = fireTimesOf(trigger, new Date(windowStart - 1), lookup);
-    const inWindow = fires.filter((slot) => slot <= now);
-    if (fires.length === lookup && inWindow.length === lookup) {
+    const inWindow = fireTimesOf(trigger, new Date(windowStart - 1), lookup, now);
+    if (inWindow.length === lookup) {
       windowMs /= 2;
       continue;
     }

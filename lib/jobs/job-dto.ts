@@ -1,0 +1,100 @@
+// A job as the API sends it and React Query caches it: instants as ISO strings, the trigger as one
+// object (rebuilt from its columns), the retry policy grouped.
+import type { CoalescePolicy, JobKind, TriggerType } from "../db";
+import type { JobConfig } from "../validation/job-config";
+import type { Trigger } from "../validation/trigger";
+import { triggerFromColumns } from "./trigger-columns";
+
+type JobDtoFields = {
+  id: string;
+  name: string;
+  description: string;
+  /** Sorted. */
+  tags: string[];
+  trigger: Trigger;
+  paused: boolean;
+  pausedAt: string | null;
+  pauseNote: string | null;
+  /** Earliest slot not yet turned into runs; null once the schedule is exhausted. */
+  nextRunAt: string | null;
+  /** The last slot the scheduler handled (ran, missed or skipped). */
+  lastSlotAt: string | null;
+  /** How late a slot may start and still run; null means no limit. */
+  misfireGraceSeconds: number | null;
+  coalesce: CoalescePolicy;
+  maxInstances: number;
+  timeoutSeconds: number | null;
+  retry: { maxAttempts: number; backoffSeconds: number; maxBackoffSeconds: number };
+  jitterSeconds: number;
+  createdAt: string;
+  updatedAt: string;
+  /** Name it when updating: a write that names an older version is refused as a conflict. */
+  version: number;
+};
+
+/**
+ * A job. `kind` and `config` come as a pair (narrow on `kind`). The config is exactly as stored,
+ * values of headers and environment variables marked `secret` included: this DTO is for services
+ * and the audit log. Whatever shows a job to a person or an API client must mask those values first.
+ */
+export type JobDto = JobDtoFields & JobConfig;
+
+/** The Job columns toJobDto reads, with the job's tags. */
+export type JobRowWithTags = {
+  id: string;
+  name: string;
+  description: string;
+  kind: JobKind;
+  config: unknown;
+  triggerType: TriggerType;
+  trigger: unknown;
+  timezone: string;
+  startAt: Date | null;
+  endAt: Date | null;
+  jitterSeconds: number;
+  nextRunAt: Date | null;
+  lastSlotAt: Date | null;
+  paused: boolean;
+  pausedAt: Date | null;
+  pauseNote: string | null;
+  misfireGraceSeconds: number | null;
+  coalesce: CoalescePolicy;
+  maxInstances: number;
+  timeoutSeconds: number | null;
+  retryMaxAttempts: number;
+  retryBackoffSeconds: number;
+  retryBackoffMaxSeconds: number;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+  tags: { tag: string }[];
+};
+
+const isoOrNull = (at: Date | null): string | null => at?.toISOString() ?? null;
+
+export function toJobDto(row: JobRowWithTags): JobDto {
+  // Every write checks the config against its kind's schema; the pair is read back as written.
+  const kindAndConfig = { kind: row.kind, config: row.config } as JobConfig;
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    tags: row.tags.map((t) => t.tag).sort(),
+    ...kindAndConfig,
+    trigger: triggerFromColumns(row),
+    paused: row.paused,
+    pausedAt: isoOrNull(row.pausedAt),
+    pauseNote: row.pauseNote,
+    nextRunAt: isoOrNull(row.nextRunAt),
+    lastSlotAt: isoOrNull(row.lastSlotAt),
+    misfireGraceSeconds: row.misfireGraceSeconds,
+    coalesce: row.coalesce,
+    maxInstances: row.maxInstances,
+    timeoutSeconds: row.timeoutSeconds,
+    retry: { maxAttempts: row.retryMaxAttempts, backoffSeconds: row.retryBackoffSeconds, maxBackoffSeconds: row.retryBackoffMaxSeconds },
+    jitterSeconds: row.jitterSeconds,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    version: row.version,
+  };
+}

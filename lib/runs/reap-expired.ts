@@ -1,0 +1,33 @@
+// Runs whose worker stopped renewing their lease (killed, machine lost, frozen past the lease) end as
+// `lost`, or are retried when the job's policy says so, by whichever worker notices first. Clearing
+// the claim token fences off the old worker if it ever wakes up.
+import type { Db } from "../db";
+import { scheduleRetry } from "./schedule-retry";
+
+export async function reapExpiredRuns(db: Db, now: Date, { limit = 100 }: { limit?: number } = {}): Promise<number> {
+  const expired = await db.run.findMany({
+    where: { status: "running", leaseExpiresAt: { lt: now } },
+    select: { id: true, jobId: true, attempt: true, payload: true, claimToken: true, workerId: true, leaseExpiresAt: true },
+    take: limit,
+  });
+  let reaped = 0;
+  for (const run of expired) {
+    const done = await db.$transaction(async (tx) => {
+      const { count } = await tx.run.updateMany({
+        where: { id: run.id, status: "running", claimToken: run.claimToken },
+        data: {
+          status: "lost",
+          reason: `worker lost: ${run.workerId ?? "its worker"} stopped renewing the lease, which expired at ${run.leaseExpiresAt!.toISOString()}`,
+          claimToken: null,
+          leaseExpiresAt: null,
+          finishedAt: now,
+        },
+      });
+      if (count === 0) return false;
+      await scheduleRetry(tx, run, now);
+      return true;
+    });
+    if (done) reaped += 1;
+  }
+  return reaped;
+}
