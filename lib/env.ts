@@ -67,6 +67,8 @@ const EnvSchema = z.object({
   WORKER_POLL_MS: integer(50, 60_000, 1000),
   WORKER_LEASE_SECONDS: integer(2, 3600, 30),
   WORKER_SHUTDOWN_GRACE_SECONDS: integer(0, 3600, 30),
+  SUNDIAL_RETENTION_DAYS: integer(1, 36_500, 30),
+  SUNDIAL_RETENTION_RUNS: integer(1, 10_000_000, 1000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -103,4 +105,17 @@ export function env(): Env {
 
 export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//.test(url);
+}
+
+/**
+ * The environment a shell job starts from: enough to find programs and format text, and nothing of
+ * the worker's own settings (DATABASE_URL, secrets) — the job's configured variables are added to it.
+ */
+export function shellBaseEnv(): Record<string, string> {
+  const base: Record<string, string> = {};
+  for (const name of ["PATH", "HOME", "LANG", "LC_ALL", "TZ", "TMPDIR"]) {
+    const value = process.env[name];
+    if (value !== undefined) base[name] = value;
+  }
+  return base;
 }

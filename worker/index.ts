@@ -9,21 +9,25 @@ import { createLogger } from "@/lib/log";
 import { SUNDIAL_VERSION } from "@/lib/version";
 import { markWorkerStopped, type WorkerRegistration } from "@/lib/workers/register-worker";
 import { runHttp } from "./executors/http";
+import { runShell } from "./executors/shell";
+import { createTaskExecutor } from "./executors/task";
 import type { Executor } from "./executors/types";
+import { ensureSystemJobs } from "./ensure-system-jobs";
 import { runHeartbeatLoop } from "./heartbeat";
+import { REGISTERED_TASKS } from "./tasks/registry";
 import { runWorkerLoop } from "./loop";
 
 async function main(): Promise<void> {
   const config = env();
   // The job kinds this worker executes; runs of other kinds stay queued for a worker that can.
-  const executors: Partial<Record<JobKind, Executor>> = { http: runHttp };
+  const executors: Partial<Record<JobKind, Executor>> = { http: runHttp, task: createTaskExecutor(() => db), ...(config.SUNDIAL_ALLOW_SHELL ? { shell: runShell } : {}) };
   const worker: WorkerRegistration = {
     id: `${hostname()}-${process.pid}-${randomBytes(3).toString("hex")}`,
     host: hostname(),
     pid: process.pid,
     version: SUNDIAL_VERSION,
     capacity: config.WORKER_CONCURRENCY,
-    tasks: [],
+    tasks: REGISTERED_TASKS,
     shellEnabled: "shell" in executors,
   };
   const log = createLogger("worker", { workerId: worker.id });
@@ -51,6 +55,7 @@ async function main(): Promise<void> {
     onRegistered: registered,
   });
   await Promise.race([registration, new Promise((resolve) => stop.signal.addEventListener("abort", resolve, { once: true }))]);
+  if (!stop.signal.aborted) await ensureSystemJobs(db, log);
   await runWorkerLoop(db, {
     workerId: worker.id,
     capacity: config.WORKER_CONCURRENCY,

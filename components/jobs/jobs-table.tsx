@@ -61,8 +61,8 @@ export function JobsTable({ page }: { page: number }) {
                     ) : null}
                   </TableCell>
                   <TableCell>
-                    <span className="text-muted-foreground">{job.triggerType}</span>{" "}
-                    <code className="font-mono text-xs">{job.schedule}</code>
+                    <div>{job.scheduleDescription}</div>
+                    <code className="font-mono text-xs text-muted-foreground">{job.schedule}</code>
                   </TableCell>
                   <TableCell className="max-w-64 truncate font-mono text-xs" title={job.target}>
                     {job.target}

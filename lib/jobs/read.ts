@@ -1,5 +1,7 @@
 import type { Db, JobKind, RunStatus, TriggerType } from "../db";
+import { describeTrigger } from "../schedule/describe";
 import { describeTarget } from "../validation/job-config";
+import { triggerFromColumns } from "./trigger-columns";
 
 export type JobListItem = {
   id: string;
@@ -10,6 +12,8 @@ export type JobListItem = {
   triggerType: TriggerType;
   /** The trigger as stored (a cron expression, or its parameters as JSON). */
   schedule: string;
+  /** The schedule in plain words, e.g. "At 02:30 (Europe/Berlin)". */
+  scheduleDescription: string;
   timezone: string;
   paused: boolean;
   nextRunAt: string | null;
@@ -42,6 +46,7 @@ export async function listJobs(db: Db, { page = 1, pageSize = 50 }: { page?: num
       target: describeTarget(row.kind, row.config),
       triggerType: row.triggerType,
       schedule: scheduleText(row.trigger),
+      scheduleDescription: describeStored(row),
       timezone: row.timezone,
       paused: row.paused,
       nextRunAt: row.nextRunAt?.toISOString() ?? null,
@@ -57,4 +62,13 @@ function scheduleText(trigger: unknown): string {
     return trigger.expression;
   }
   return JSON.stringify(trigger);
+}
+
+function describeStored(row: Parameters<typeof triggerFromColumns>[0]): string {
+  try {
+    return describeTrigger(triggerFromColumns(row), "en");
+  } catch {
+    // A row edited by hand into something the scheduler cannot read: say so, don't fail the list.
+    return "invalid trigger";
+  }
 }

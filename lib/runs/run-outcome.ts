@@ -1,5 +1,4 @@
 // What an execution reports back, whatever ran it (HTTP request, program, task handler).
-export const FINAL_STATUSES = ["succeeded", "failed", "timed_out", "canceled", "lost", "missed", "skipped"] as const;
 
 export type RunOutcome = {
   status: "succeeded" | "failed" | "timed_out" | "canceled";

@@ -2,7 +2,7 @@
 // cronstrue, but only after croner (the engine that schedules them) has accepted them; the other
 // trigger types are worded here. Every description names the trigger's timezone.
 import cronstrue from "cronstrue";
-import "cronstrue/locales/zh_CN";
+import "cronstrue/locales/zh_CN.js";
 import { ValidationError } from "../errors";
 import type { CalendarTrigger, DateTrigger, IntervalTrigger, Trigger } from "../validation/trigger";
 import { cronProblems } from "./cron";

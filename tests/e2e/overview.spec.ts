@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
+import { formatAbsolute } from "@/components/time/format";
 import { createDb } from "@/lib/db";
+import { fireTimesOf } from "@/lib/schedule";
 import { E2E_DATABASE_URL } from "../../playwright.config";
 
 /** README screenshots are refreshed with `npm run screenshots`; ordinary runs keep theirs in test-results. */
@@ -8,22 +10,29 @@ function screenshotPath(name: string): string {
   return dir ? `${dir}/${name}` : test.info().outputPath(name);
 }
 
-test("the overview shows the online worker and an empty job list", async ({ page }) => {
+test("the overview shows the online worker and the built-in retention job", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
   await expect(page.getByTestId("workers-online")).toHaveText("1 worker online");
   const workers = page.getByRole("table", { name: "Workers" });
   await expect(workers.getByRole("row")).toHaveCount(2);
   await expect(workers.getByText("online", { exact: true })).toBeVisible();
-  await expect(page.getByText("No jobs yet")).toBeVisible();
-  await page.screenshot({ path: screenshotPath("overview-empty.png"), fullPage: true });
+  // The worker creates the system's own pruning job on its first start: Sundial is never without it.
+  const prune = page.getByRole("table", { name: "Jobs" }).getByRole("row", { name: /sundial\.prune-runs/ });
+  await expect(prune).toContainText("At 03:17 (UTC)");
+  await expect(prune).toContainText("task sundial.prune-runs");
+  await expect(prune).toContainText("system");
+  await page.screenshot({ path: screenshotPath("overview-first-start.png"), fullPage: true });
 });
 
 test("a job written to the database appears without a reload", async ({ page }) => {
   await page.goto("/");
-  await expect(page.getByText("No jobs yet")).toBeVisible();
+  const jobs = page.getByRole("table", { name: "Jobs" });
+  await expect(jobs.getByRole("row", { name: /sundial\.prune-runs/ })).toBeVisible();
+  await expect(jobs.getByRole("row", { name: /nightly-backup/ })).toHaveCount(0);
 
   const db = createDb(E2E_DATABASE_URL);
+  const [nextRunAt] = fireTimesOf({ type: "cron", expression: "30 2 * * *", timezone: "Europe/Berlin" }, new Date(), 1);
   try {
     await db.job.create({
       data: {
@@ -34,7 +43,7 @@ test("a job written to the database appears without a reload", async ({ page }) 
         triggerType: "cron",
         trigger: { expression: "30 2 * * *" },
         timezone: "Europe/Berlin",
-        nextRunAt: new Date(Date.now() + 3_600_000),
+        nextRunAt: nextRunAt,
         tags: { create: [{ tag: "ops" }] },
       },
     });
@@ -42,14 +51,16 @@ test("a job written to the database appears without a reload", async ({ page }) 
     await db.$disconnect();
   }
 
-  const jobs = page.getByRole("table", { name: "Jobs" });
   const row = jobs.getByRole("row", { name: /nightly-backup/ });
   await expect(row).toBeVisible();
   await expect(row).toContainText("30 2 * * *");
+  await expect(row).toContainText("At 02:30 (Europe/Berlin)");
   await expect(row).toContainText("POST https://backup.internal/run");
   await expect(row).toContainText("ops");
   await expect(row).toContainText("never");
-  await expect(row.locator("time")).toHaveText(/^in (59|60) min\.$/);
+  await expect(row.locator("time")).toHaveText(/^in \d+ (hr|min)\.$/);
+  await row.locator("time").hover();
+  await expect(page.getByRole("tooltip")).toContainText(`${formatAbsolute(nextRunAt!, "Europe/Berlin")} (Europe/Berlin)`);
   await page.screenshot({ path: screenshotPath("overview.png"), fullPage: true });
 });
 

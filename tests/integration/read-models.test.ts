@@ -51,7 +51,7 @@ describe.each(providers)("read models on %s", (provider) => {
     expect(first.total).toBe(jobNames.length);
     expect(first.items.map((j) => j.name)).toEqual(jobNames.slice(0, 2));
     const item = first.items.find((j) => j.name === "a-job")!;
-    expect(item).toMatchObject({ schedule: "0 * * * *", target: "GET https://example.com", lastRun: { status: "succeeded" } });
+    expect(item).toMatchObject({ schedule: "0 * * * *", scheduleDescription: "Every hour (UTC)", target: "GET https://example.com", lastRun: { status: "succeeded" } });
   });
 
   it("reports the database and the freshest heartbeat in the health check", async () => {

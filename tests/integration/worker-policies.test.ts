@@ -9,7 +9,7 @@ import { createTestJob, everySecondHttpJob } from "../support/jobs";
 import { startRecorder, type Recorder } from "../support/recorder";
 import { expectEverySlotOnce, expectNothingRunning } from "../support/runs-oracle";
 import { freshDatabase, providers, type TestDatabase } from "../support/test-db";
-import { eventually, startWorker, type WorkerProcess } from "../support/worker-process";
+import { eventually, workerPool } from "../support/worker-process";
 
 /** Small leases and a short poll keep each test to a few seconds. */
 const FAST_WORKER: Record<string, string> = {
@@ -75,17 +75,8 @@ function answerAfter(recorder: Recorder, ms: number, body: string) {
 describe.concurrent.each(providers)("%s", (provider) => {
   let t: TestDatabase;
   let recorder: Recorder;
-  const workers: WorkerProcess[] = [];
-
-  const start = (env: Record<string, string> = {}) => {
-    const worker = startWorker(t.url, { ...FAST_WORKER, ...env });
-    workers.push(worker);
-    return worker;
-  };
-  const stop = async (worker: WorkerProcess) => {
-    worker.child.kill("SIGTERM");
-    expect(await worker.exited, worker.output()).toBe(0);
-  };
+  const pool = workerPool(() => t.url, FAST_WORKER);
+  const { start, stop } = pool;
   const waitForRun = (where: Prisma.RunWhereInput, what: string, timeoutMs = 15_000) =>
     eventually(async () => (await t.db.run.findFirst({ where })) ?? undefined, timeoutMs, what);
   const waitForHits = (count: number) => eventually(async () => (recorder.hits.length >= count ? true : undefined), 15_000, `${count} request(s)`);
@@ -100,13 +91,7 @@ describe.concurrent.each(providers)("%s", (provider) => {
     recorder = await startRecorder();
   });
   afterEach(async () => {
-    for (const worker of workers.splice(0)) {
-      if (worker.child.exitCode === null && worker.child.signalCode === null) {
-        worker.child.kill("SIGCONT");
-        worker.child.kill("SIGKILL");
-      }
-      await worker.exited;
-    }
+    await pool.killAll();
     await recorder.close();
     // Jobs of one test must not come due under the next test's workers.
     await t.db.job.deleteMany();

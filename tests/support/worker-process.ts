@@ -1,4 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { expect } from "vitest";
 import { ROOT } from "./run-node";
 
 export type WorkerProcess = {
@@ -30,4 +31,33 @@ export async function eventually<T>(check: () => Promise<T | undefined>, timeout
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/**
+ * Worker processes a test file starts against one database: `start` with per-test settings on top
+ * of the file's defaults, `stop` with SIGTERM (asserting a clean exit), `killAll` in afterEach so a
+ * failed test leaves nothing behind (a stopped process is resumed first, or SIGKILL would wait).
+ */
+export function workerPool(databaseUrl: () => string, defaults: Record<string, string>) {
+  const workers: WorkerProcess[] = [];
+  return {
+    start(env: Record<string, string> = {}): WorkerProcess {
+      const worker = startWorker(databaseUrl(), { ...defaults, ...env });
+      workers.push(worker);
+      return worker;
+    },
+    async stop(worker: WorkerProcess): Promise<void> {
+      worker.child.kill("SIGTERM");
+      expect(await worker.exited, worker.output()).toBe(0);
+    },
+    async killAll(): Promise<void> {
+      for (const worker of workers.splice(0)) {
+        if (worker.child.exitCode === null && worker.child.signalCode === null) {
+          worker.child.kill("SIGCONT");
+          worker.child.kill("SIGKILL");
+        }
+        await worker.exited;
+      }
+    },
+  };
 }
