@@ -1,4 +1,5 @@
 import type { Db } from "../db";
+import { taskPayloadErrors } from "../tasks/catalog";
 import { ConflictError, ValidationError, type FieldErrors } from "../errors";
 import { fireTimesOf, parseTrigger, runAtInstant } from "../schedule";
 import { JobInput } from "../validation/job-input";
@@ -93,6 +94,14 @@ function checkInput(input: unknown, now: Date, defaultTimezone: string): { job: 
 
   const parsed = JobInput.safeParse(input);
   if (!parsed.success) for (const issue of parsed.error.issues) add(issue.path.join(".") || "_", issue.message);
+  // A task job's default payload is checked against its task's schema now, not first when it runs.
+  // (Without one, each run brings its own payload, and is checked then.)
+  if (parsed.success && parsed.data.kind === "task" && parsed.data.config.payload !== undefined) {
+    const payloadErrors = taskPayloadErrors(parsed.data.config.task, parsed.data.config.payload) ?? {};
+    for (const [field, messages] of Object.entries(payloadErrors)) {
+      for (const message of messages) add(field === "_" ? "config.payload" : `config.payload.${field}`, message);
+    }
+  }
 
   // The trigger is checked by the scheduling library (unless it, or the whole input, is missing), so
   // its messages are the ones the preview and the worker give.

@@ -214,6 +214,11 @@ describe.each(providers)("createJob on %s", (provider) => {
     ],
     ["a tag given twice", jobInput("twice", { tags: ["ops", "OPS"] }), { "tags.1": ['"ops" is listed twice'] }],
     [
+      "a task payload its task refuses (orderId missing)",
+      jobInput("cancel-order", { kind: "task", config: { task: "example.cancel-unpaid-order", payload: { callbackUrl: "https://shop.example/hooks" } } }),
+      { "config.payload.orderId": ["orderId is required"] },
+    ],
+    [
       "several problems at once",
       jobInput("", { config: { url: "ftp://example.com" }, trigger: { type: "cron", expression: "75 * * * *" }, jitterSeconds: -1 }),
       {
