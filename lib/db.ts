@@ -28,9 +28,18 @@ export function sqlitePath(url: string): string {
 // claim or a finished run that is not recorded.
 const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 30_000 };
 
+const providers = new WeakMap<object, DbProvider>();
+
+/** Which database a client talks to (the two clients share one type). */
+export function dbProvider(db: Db): DbProvider {
+  return providers.get(db) ?? "sqlite";
+}
+
 export function createDb(url: string = env().DATABASE_URL): Db {
   if (isPostgresUrl(url)) {
-    return new PgClient({ adapter: new PrismaPg({ connectionString: url }), transactionOptions: TRANSACTION_OPTIONS }) as unknown as Db;
+    const db = new PgClient({ adapter: new PrismaPg({ connectionString: url }), transactionOptions: TRANSACTION_OPTIONS }) as unknown as Db;
+    providers.set(db, "postgresql");
+    return db;
   }
   const path = sqlitePath(url);
   if (path !== ":memory:") {

@@ -4,7 +4,7 @@ import "dotenv/config";
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import { ConfigError, env } from "@/lib/env";
-import { createDb, type JobKind } from "@/lib/db";
+import { createDb, dbProvider, type JobKind } from "@/lib/db";
 import { createLogger } from "@/lib/log";
 import { SUNDIAL_VERSION } from "@/lib/version";
 import { markWorkerStopped, type WorkerRegistration } from "@/lib/workers/register-worker";
@@ -13,6 +13,7 @@ import { runShell } from "./executors/shell";
 import { createTaskExecutor } from "./executors/task";
 import type { Executor } from "./executors/types";
 import { ensureSystemJobs } from "./ensure-system-jobs";
+import { listenForDue } from "./due-listener";
 import { runHeartbeatLoop } from "./heartbeat";
 import { REGISTERED_TASKS } from "./tasks/registry";
 import { runWorkerLoop } from "./loop";
@@ -56,7 +57,14 @@ async function main(): Promise<void> {
   });
   await Promise.race([registration, new Promise((resolve) => stop.signal.addEventListener("abort", resolve, { once: true }))]);
   if (!stop.signal.aborted) await ensureSystemJobs(db, log);
+  const listenerStop = new AbortController();
+  let wakeLoop: () => void = () => undefined;
+  const listener =
+    dbProvider(db) === "postgresql"
+      ? listenForDue(config.DATABASE_URL, { wake: () => wakeLoop(), log, signal: listenerStop.signal })
+      : Promise.resolve();
   await runWorkerLoop(db, {
+    onWakeReady: (wakeNow) => (wakeLoop = wakeNow),
     workerId: worker.id,
     capacity: config.WORKER_CONCURRENCY,
     leaseMs: config.WORKER_LEASE_SECONDS * 1000,
@@ -66,8 +74,9 @@ async function main(): Promise<void> {
     log,
     stop: stop.signal,
   });
+  listenerStop.abort();
   heartbeatStop.abort();
-  await heartbeat;
+  await Promise.all([heartbeat, listener]);
 
   try {
     await markWorkerStopped(db, worker.id, new Date());

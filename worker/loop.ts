@@ -23,6 +23,8 @@ export type LoopOptions = {
   log: Logger;
   /** Aborted on SIGTERM / SIGINT: stop claiming and drain. */
   stop: AbortSignal;
+  /** Called once with a function that makes the loop look again at once (a due notification). */
+  onWakeReady?: (wakeNow: () => void) => void;
 };
 
 const MAX_BACKOFF_MS = 30_000;
@@ -36,6 +38,7 @@ export async function runWorkerLoop(db: Db, options: LoopOptions): Promise<void>
   setMaxListeners(capacity + 1, hardStop.signal);
   let wake = new AbortController();
   let failures = 0;
+  options.onWakeReady?.(() => wake.abort());
 
   while (!stop.aborted) {
     let waitMs = pollMs;

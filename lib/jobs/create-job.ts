@@ -1,4 +1,5 @@
-import type { Db } from "../db";
+import { dbProvider, type Db } from "../db";
+import { announceDue } from "../runs/due-notifications";
 import { taskPayloadErrors } from "../tasks/catalog";
 import { ConflictError, ValidationError, type FieldErrors } from "../errors";
 import { fireTimesOf, parseTrigger, runAtInstant } from "../schedule";
@@ -72,6 +73,7 @@ export async function createJob(db: Db, input: unknown, actor: Actor, { now, def
           after: dto as JsonColumn,
         },
       });
+      if (dbProvider(db) === "postgresql") await announceDue(tx);
       return dto;
     });
   } catch (error) {
