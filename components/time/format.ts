@@ -20,20 +20,3 @@ export function formatRelative(atMs: number, nowMs: number): string {
   }
   return relative.format(0, "second");
 }
-
-/** "2026-11-25 14:05:00 UTC": an absolute instant in a zone, with the zone named. */
-export function formatAbsolute(at: Date, timeZone?: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-    hourCycle: "h23",
-    timeZoneName: "short",
-  }).formatToParts(at);
-  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")}:${get("second")} ${get("timeZoneName")}`;
-}

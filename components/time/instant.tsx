@@ -1,7 +1,8 @@
 "use client";
 
 import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip";
-import { formatAbsolute, formatRelative } from "./format";
+import { formatInstant } from "@/lib/schedule/format-instant";
+import { formatRelative } from "./format";
 import { useNow } from "./use-now";
 
 /**
@@ -12,7 +13,7 @@ import { useNow } from "./use-now";
 export function Instant({ value, timeZone }: { value: string; timeZone?: string }) {
   const now = useNow();
   const at = new Date(value);
-  const utc = formatAbsolute(at, "UTC");
+  const utc = formatInstant(at, "UTC");
   return (
     <Tooltip>
       <TooltipTrigger asChild>
@@ -23,8 +24,8 @@ export function Instant({ value, timeZone }: { value: string; timeZone?: string 
       <TooltipContent>
         <div className="grid gap-0.5 font-mono text-[11px]">
           <span>{utc}</span>
-          <span>{formatAbsolute(at)} (your time)</span>
-          {timeZone && timeZone !== "UTC" ? <span>{formatAbsolute(at, timeZone)} ({timeZone})</span> : null}
+          <span>{formatInstant(at)} (your time)</span>
+          {timeZone && timeZone !== "UTC" ? <span>{formatInstant(at, timeZone)} ({timeZone})</span> : null}
         </div>
       </TooltipContent>
     </Tooltip>

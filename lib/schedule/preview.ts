@@ -4,23 +4,13 @@ import { ValidationError } from "../errors";
 import { withDefaultTimezone, type Trigger } from "../validation/trigger";
 import { describeTrigger, type Locale } from "./describe";
 import { dstNotes, type DstNote } from "./dst-notes";
+import { formatInstant } from "./format-instant";
 import { fireTimesOf, parseTrigger } from "./next-fire-times";
-import { wallOf } from "./zoned-time";
 
 export type FireTimePreview = { at: string; local: string };
 export type SchedulePreview = { trigger: Trigger; description: string; fireTimes: FireTimePreview[]; dstNotes: DstNote[] };
 
 const YEAR_MS = 366 * 86_400_000;
-
-function zoneAbbreviation(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "short" }).formatToParts(at).find((p) => p.type === "timeZoneName")?.value ?? timeZone;
-}
-
-/** "2027-03-14 03:00:00 EDT": the wall time in the trigger's zone, with the zone's abbreviation. */
-export function formatLocal(at: Date, timeZone: string): string {
-  const wall = new Date(wallOf(at.getTime(), timeZone)).toISOString().slice(0, 19).replace("T", " ");
-  return `${wall} ${zoneAbbreviation(at, timeZone)}`;
-}
 
 export function previewSchedule(
   input: unknown,
@@ -35,7 +25,7 @@ export function previewSchedule(
     const fieldErrors = Object.fromEntries(Object.entries(error.fieldErrors).map(([path, messages]) => [`trigger.${path}`, messages]));
     throw new ValidationError(error.message, fieldErrors);
   }
-  const fireTimes = fireTimesOf(trigger, now, count).map((at) => ({ at: at.toISOString(), local: formatLocal(at, trigger.timezone) }));
+  const fireTimes = fireTimesOf(trigger, now, count).map((at) => ({ at: at.toISOString(), local: formatInstant(at, trigger.timezone) }));
   return {
     trigger,
     description: describeTrigger(trigger, locale),

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { formatAbsolute } from "@/components/time/format";
 import { createDb } from "@/lib/db";
 import { fireTimesOf } from "@/lib/schedule";
+import { formatInstant } from "@/lib/schedule/format-instant";
 import { E2E_DATABASE_URL } from "../../playwright.config";
 
 /** README screenshots are refreshed with `npm run screenshots`; ordinary runs keep theirs in test-results. */
@@ -60,7 +60,7 @@ test("a job written to the database appears without a reload", async ({ page }) 
   await expect(row).toContainText("never");
   await expect(row.locator("time")).toHaveText(/^in \d+ (hr|min)\.$/);
   await row.locator("time").hover();
-  await expect(page.getByRole("tooltip")).toContainText(`${formatAbsolute(nextRunAt!, "Europe/Berlin")} (Europe/Berlin)`);
+  await expect(page.getByRole("tooltip")).toContainText(`${formatInstant(nextRunAt!, "Europe/Berlin")} (Europe/Berlin)`);
   await page.screenshot({ path: screenshotPath("overview.png"), fullPage: true });
 });
 

@@ -3,13 +3,14 @@
 // answering 500, a job slower than its period, slots that came due while no worker ran, a shutdown
 // with runs in progress. Every test ends with the runs-table oracle where it applies.
 import type { ServerResponse } from "node:http";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Prisma } from "@/lib/db";
 import { createTestJob, everySecondHttpJob } from "../support/jobs";
-import { startRecorder, type Recorder } from "../support/recorder";
+import type { Recorder } from "../support/recorder";
 import { expectEverySlotOnce, expectNothingRunning } from "../support/runs-oracle";
-import { freshDatabase, providers, type TestDatabase } from "../support/test-db";
-import { eventually, workerPool } from "../support/worker-process";
+import { providers } from "../support/test-db";
+import { eventually } from "../support/worker-process";
+import { workerSuite } from "../support/worker-suite";
 
 /** Small leases and a short poll keep each test to a few seconds. */
 const FAST_WORKER: Record<string, string> = {
@@ -73,39 +74,22 @@ function answerAfter(recorder: Recorder, ms: number, body: string) {
 // The two providers run side by side (their tests wait far more than they compute); within one
 // provider the tests run one at a time.
 describe.concurrent.each(providers)("%s", (provider) => {
-  let t: TestDatabase;
-  let recorder: Recorder;
-  const pool = workerPool(() => t.url, FAST_WORKER);
-  const { start, stop } = pool;
+  const suite = workerSuite(provider, FAST_WORKER);
+  const { start, stop } = suite.pool;
   const waitForRun = (where: Prisma.RunWhereInput, what: string, timeoutMs = 15_000) =>
-    eventually(async () => (await t.db.run.findFirst({ where })) ?? undefined, timeoutMs, what);
-  const waitForHits = (count: number) => eventually(async () => (recorder.hits.length >= count ? true : undefined), 15_000, `${count} request(s)`);
+    eventually(async () => (await suite.t.db.run.findFirst({ where })) ?? undefined, timeoutMs, what);
+  const waitForHits = (count: number) => eventually(async () => (suite.recorder.hits.length >= count ? true : undefined), 15_000, `${count} request(s)`);
 
-  beforeAll(async () => {
-    t = await freshDatabase(provider);
-  });
-  afterAll(async () => {
-    await t?.drop();
-  });
-  beforeEach(async () => {
-    recorder = await startRecorder();
-  });
-  afterEach(async () => {
-    await pool.killAll();
-    await recorder.close();
-    // Jobs of one test must not come due under the next test's workers.
-    await t.db.job.deleteMany();
-  });
 
   describe.sequential("worker policies", () => {
     describe("a worker killed with SIGKILL mid-run", () => {
       it("leaves a run that another worker finds with an expired lease and records lost; maxAttempts 1: no retry", async () => {
-        holdFirstRequest(recorder);
-        const { input, runAt } = oneOffHttpJob("killed-no-retry", `${recorder.url}/killed`);
-        const job = await createTestJob(t.db, input);
+        holdFirstRequest(suite.recorder);
+        const { input, runAt } = oneOffHttpJob("killed-no-retry", `${suite.recorder.url}/killed`);
+        const job = await createTestJob(suite.t.db, input);
         const first = start();
         await waitForHits(1);
-        const running = await t.db.run.findFirstOrThrow({ where: { jobId: job.id } });
+        const running = await suite.t.db.run.findFirstOrThrow({ where: { jobId: job.id } });
         expect(running.status).toBe("running");
         first.child.kill("SIGKILL");
         await first.exited;
@@ -120,16 +104,16 @@ describe.concurrent.each(providers)("%s", (provider) => {
         await stop(second);
 
         // The retry would have been queued in the transaction that recorded the loss.
-        expect(await t.db.run.count({ where: { jobId: job.id } })).toBe(1);
-        expect(recorder.hits).toHaveLength(1);
-        await expectEverySlotOnce(t.db, job.id, oneSlot(runAt));
-        await expectNothingRunning(t.db);
+        expect(await suite.t.db.run.count({ where: { jobId: job.id } })).toBe(1);
+        expect(suite.recorder.hits).toHaveLength(1);
+        await expectEverySlotOnce(suite.t.db, job.id, oneSlot(runAt));
+        await expectNothingRunning(suite.t.db);
       });
 
       it("with retry maxAttempts 2: the lost run is retried (attempt 2, linked) and the retry succeeds", async () => {
-        holdFirstRequest(recorder);
-        const { input, runAt } = oneOffHttpJob("killed-retried", `${recorder.url}/killed`, { retry: { maxAttempts: 2, backoffSeconds: 1 } });
-        const job = await createTestJob(t.db, input);
+        holdFirstRequest(suite.recorder);
+        const { input, runAt } = oneOffHttpJob("killed-retried", `${suite.recorder.url}/killed`, { retry: { maxAttempts: 2, backoffSeconds: 1 } });
+        const job = await createTestJob(suite.t.db, input);
         const first = start();
         await waitForHits(1);
         first.child.kill("SIGKILL");
@@ -144,27 +128,27 @@ describe.concurrent.each(providers)("%s", (provider) => {
         expect(retry).toMatchObject({ source: "retry", attempt: 2, retryOfId: lost.id, slotAt: null, status: "succeeded", httpStatus: 200 });
         expect(retry.workerId).not.toBe(lost.workerId);
         expect(retry.scheduledFor.getTime() - lost.finishedAt!.getTime()).toBeGreaterThanOrEqual(1000);
-        expect(await t.db.run.count({ where: { jobId: job.id } })).toBe(2);
-        expect(recorder.hits.map((hit) => [hit.attempt, hit.runId])).toEqual([
+        expect(await suite.t.db.run.count({ where: { jobId: job.id } })).toBe(2);
+        expect(suite.recorder.hits.map((hit) => [hit.attempt, hit.runId])).toEqual([
           [1, lost.id],
           [2, retry.id],
         ]);
-        await expectEverySlotOnce(t.db, job.id, oneSlot(runAt));
-        await expectNothingRunning(t.db);
+        await expectEverySlotOnce(suite.t.db, job.id, oneSlot(runAt));
+        await expectNothingRunning(suite.t.db);
       });
     });
 
     it("a worker frozen (SIGSTOP) past its lease is fenced off: after SIGCONT its late HTTP 200 is refused and the run stays lost", async () => {
-      const hold = holdFirstRequest(recorder);
-      const { input, runAt } = oneOffHttpJob("frozen", `${recorder.url}/frozen`);
-      const job = await createTestJob(t.db, input);
+      const hold = holdFirstRequest(suite.recorder);
+      const { input, runAt } = oneOffHttpJob("frozen", `${suite.recorder.url}/frozen`);
+      const job = await createTestJob(suite.t.db, input);
       const frozen = start();
       await waitForHits(1);
       frozen.child.kill("SIGSTOP");
 
       const other = start();
       const lost = await waitForRun({ jobId: job.id, status: "lost" }, "the run recorded as lost");
-      const logsBefore = await t.db.runLog.findMany({ where: { runId: lost.id }, orderBy: { seq: "asc" } });
+      const logsBefore = await suite.t.db.runLog.findMany({ where: { runId: lost.id }, orderBy: { seq: "asc" } });
 
       hold.release(200);
       frozen.child.kill("SIGCONT");
@@ -174,7 +158,7 @@ describe.concurrent.each(providers)("%s", (provider) => {
         "the thawed worker to let go of the run",
       );
 
-      const after = await t.db.run.findUniqueOrThrow({ where: { id: lost.id } });
+      const after = await suite.t.db.run.findUniqueOrThrow({ where: { id: lost.id } });
       expect(after).toMatchObject({
         status: "lost",
         reason: lost.reason,
@@ -186,21 +170,21 @@ describe.concurrent.each(providers)("%s", (provider) => {
         durationMs: null,
         logLineCount: lost.logLineCount,
       });
-      const logsAfter = await t.db.runLog.findMany({ where: { runId: lost.id }, orderBy: { seq: "asc" } });
+      const logsAfter = await suite.t.db.runLog.findMany({ where: { runId: lost.id }, orderBy: { seq: "asc" } });
       expect(logsAfter).toEqual(logsBefore);
       expect(logsAfter.map((line) => line.text).filter((text) => text.startsWith("HTTP "))).toEqual([]);
 
       await stop(frozen);
       await stop(other);
-      expect(await t.db.run.count({ where: { jobId: job.id } })).toBe(1);
-      await expectEverySlotOnce(t.db, job.id, oneSlot(runAt));
-      await expectNothingRunning(t.db);
+      expect(await suite.t.db.run.count({ where: { jobId: job.id } })).toBe(1);
+      await expectEverySlotOnce(suite.t.db, job.id, oneSlot(runAt));
+      await expectNothingRunning(suite.t.db);
     });
 
     it("a request hanging past timeoutSeconds 1 ends timed_out after about 1 s, and is retried as the policy says", async () => {
-      holdFirstRequest(recorder);
-      const { input, runAt } = oneOffHttpJob("hangs", `${recorder.url}/hangs`, { timeoutSeconds: 1, retry: { maxAttempts: 2, backoffSeconds: 1 } });
-      const job = await createTestJob(t.db, input);
+      holdFirstRequest(suite.recorder);
+      const { input, runAt } = oneOffHttpJob("hangs", `${suite.recorder.url}/hangs`, { timeoutSeconds: 1, retry: { maxAttempts: 2, backoffSeconds: 1 } });
+      const job = await createTestJob(suite.t.db, input);
       const worker = start();
       const timedOut = await waitForRun({ jobId: job.id, status: "timed_out" }, "the run to time out");
       expect(timedOut).toMatchObject({ reason: "timed out after 1 s", errorMessage: "The run exceeded its timeout of 1 s and was stopped", httpStatus: null });
@@ -209,28 +193,28 @@ describe.concurrent.each(providers)("%s", (provider) => {
       await waitForRun({ id: retry.id, status: { notIn: ["queued", "running"] } }, "the retry to finish");
       await stop(worker);
 
-      const finished = await t.db.run.findUniqueOrThrow({ where: { id: retry.id } });
+      const finished = await suite.t.db.run.findUniqueOrThrow({ where: { id: retry.id } });
       expect(finished).toMatchObject({ source: "retry", attempt: 2, status: "succeeded", httpStatus: 200 });
       expect(finished.scheduledFor.getTime() - timedOut.finishedAt!.getTime()).toBeGreaterThanOrEqual(1000);
-      const lines = await t.db.runLog.findMany({ where: { runId: timedOut.id }, orderBy: { seq: "asc" } });
-      expect(lines.map((line) => line.text)).toEqual([`POST ${recorder.url}/hangs`, "The run exceeded its timeout of 1 s and was stopped"]);
-      expect(await t.db.run.count({ where: { jobId: job.id } })).toBe(2);
-      await expectEverySlotOnce(t.db, job.id, oneSlot(runAt));
-      await expectNothingRunning(t.db);
+      const lines = await suite.t.db.runLog.findMany({ where: { runId: timedOut.id }, orderBy: { seq: "asc" } });
+      expect(lines.map((line) => line.text)).toEqual([`POST ${suite.recorder.url}/hangs`, "The run exceeded its timeout of 1 s and was stopped"]);
+      expect(await suite.t.db.run.count({ where: { jobId: job.id } })).toBe(2);
+      await expectEverySlotOnce(suite.t.db, job.id, oneSlot(runAt));
+      await expectNothingRunning(suite.t.db);
     });
 
     it("an endpoint answering HTTP 500 is retried with exponential backoff: three linked failed attempts, ≥ 1 s then ≥ 2 s apart", async () => {
-      recorder.respond((_, response) => {
+      suite.recorder.respond((_, response) => {
         response.statusCode = 500;
         response.end("boom");
       });
-      const { input, runAt } = oneOffHttpJob("fails", `${recorder.url}/fails`, { retry: { maxAttempts: 3, backoffSeconds: 1, maxBackoffSeconds: 10 } });
-      const job = await createTestJob(t.db, input);
+      const { input, runAt } = oneOffHttpJob("fails", `${suite.recorder.url}/fails`, { retry: { maxAttempts: 3, backoffSeconds: 1, maxBackoffSeconds: 10 } });
+      const job = await createTestJob(suite.t.db, input);
       const worker = start();
       await waitForRun({ jobId: job.id, attempt: 3, status: { notIn: ["queued", "running"] } }, "the third attempt to finish", 20_000);
       await stop(worker);
 
-      const runs = await t.db.run.findMany({ where: { jobId: job.id }, orderBy: { attempt: "asc" } });
+      const runs = await suite.t.db.run.findMany({ where: { jobId: job.id }, orderBy: { attempt: "asc" } });
       expect(runs.map((run) => [run.attempt, run.source, run.status, run.httpStatus, run.errorMessage, run.outputSummary])).toEqual([
         [1, "schedule", "failed", 500, "HTTP 500; accepted: 200, 201, 202, 204", "boom"],
         [2, "retry", "failed", 500, "HTTP 500; accepted: 200, 201, 202, 204", "boom"],
@@ -241,21 +225,21 @@ describe.concurrent.each(providers)("%s", (provider) => {
       expect(a2.scheduledFor.getTime() - a1.finishedAt!.getTime()).toBeGreaterThanOrEqual(1000);
       expect(a3.scheduledFor.getTime() - a2.finishedAt!.getTime()).toBeGreaterThanOrEqual(2000);
       for (const retry of [a2, a3]) expect(retry.startedAt!.getTime()).toBeGreaterThanOrEqual(retry.scheduledFor.getTime());
-      expect(recorder.hits.map((hit) => hit.attempt)).toEqual([1, 2, 3]);
-      await expectEverySlotOnce(t.db, job.id, oneSlot(runAt));
-      await expectNothingRunning(t.db);
+      expect(suite.recorder.hits.map((hit) => hit.attempt)).toEqual([1, 2, 3]);
+      await expectEverySlotOnce(suite.t.db, job.id, oneSlot(runAt));
+      await expectNothingRunning(suite.t.db);
     });
 
     it("a per-second job slower than its period (2.5 s responses) with maxInstances 1: slots due meanwhile are skipped, never two running", async () => {
-      const slow = answerAfter(recorder, 2500, "slow");
-      const job = await createTestJob(t.db, everySecondHttpJob("slow", `${recorder.url}/slow`, { maxInstances: 1 }));
+      const slow = answerAfter(suite.recorder, 2500, "slow");
+      const job = await createTestJob(suite.t.db, everySecondHttpJob("slow", `${suite.recorder.url}/slow`, { maxInstances: 1 }));
       const worker = start();
       let mostRunning = 0;
       // Until a second run has started (the first took 2.5 s, so at least two slots were skipped meanwhile).
       await eventually(
         async () => {
-          mostRunning = Math.max(mostRunning, await t.db.run.count({ where: { jobId: job.id, status: "running" } }));
-          return (await t.db.run.count({ where: { jobId: job.id, startedAt: { not: null } } })) >= 2 ? true : undefined;
+          mostRunning = Math.max(mostRunning, await suite.t.db.run.count({ where: { jobId: job.id, status: "running" } }));
+          return (await suite.t.db.run.count({ where: { jobId: job.id, startedAt: { not: null } } })) >= 2 ? true : undefined;
         },
         15_000,
         "a second run to start",
@@ -266,7 +250,7 @@ describe.concurrent.each(providers)("%s", (provider) => {
       await stop(worker);
 
       expect(mostRunning).toBe(1);
-      const runs = await t.db.run.findMany({ where: { jobId: job.id }, orderBy: { slotAt: "asc" } });
+      const runs = await suite.t.db.run.findMany({ where: { jobId: job.id }, orderBy: { slotAt: "asc" } });
       expect(runs.filter((run) => run.status !== "succeeded" && run.status !== "skipped")).toEqual([]);
       const succeeded = runs.filter((run) => run.status === "succeeded");
       expect(succeeded.length).toBeGreaterThanOrEqual(2);
@@ -276,18 +260,18 @@ describe.concurrent.each(providers)("%s", (provider) => {
       const overLimit = runs.filter((run) => run.reason === "max instances reached (1 running)");
       expect(overLimit.length).toBeGreaterThanOrEqual(2);
       for (const run of overLimit) expect(run.status).toBe("skipped");
-      expect(recorder.hits).toHaveLength(succeeded.length);
-      await expectEverySlotOnce(t.db, job.id, { from: new Date(job.nextRunAt!), to: new Date(stoppedAt - 1000), periodMs: 1000 });
-      await expectNothingRunning(t.db);
+      expect(suite.recorder.hits).toHaveLength(succeeded.length);
+      await expectEverySlotOnce(suite.t.db, job.id, { from: new Date(job.nextRunAt!), to: new Date(stoppedAt - 1000), periodMs: 1000 });
+      await expectNothingRunning(suite.t.db);
     });
 
     it("slots that came due during 5 s with no worker running follow the misfire policy: latest, all, skip, and grace 2 s", async () => {
-      const url = (path: string) => `${recorder.url}/${path}`;
+      const url = (path: string) => `${suite.recorder.url}/${path}`;
       const jobs = {
-        latest: await createTestJob(t.db, everySecondHttpJob("misfire-latest", url("latest"), { coalesce: "latest" })),
-        all: await createTestJob(t.db, everySecondHttpJob("misfire-all", url("all"), { coalesce: "all", maxInstances: 10 })),
-        skip: await createTestJob(t.db, everySecondHttpJob("misfire-skip", url("skip"), { coalesce: "skip" })),
-        grace: await createTestJob(t.db, everySecondHttpJob("misfire-grace", url("grace"), { coalesce: "all", maxInstances: 10, misfireGraceSeconds: 2 })),
+        latest: await createTestJob(suite.t.db, everySecondHttpJob("misfire-latest", url("latest"), { coalesce: "latest" })),
+        all: await createTestJob(suite.t.db, everySecondHttpJob("misfire-all", url("all"), { coalesce: "all", maxInstances: 10 })),
+        skip: await createTestJob(suite.t.db, everySecondHttpJob("misfire-skip", url("skip"), { coalesce: "skip" })),
+        grace: await createTestJob(suite.t.db, everySecondHttpJob("misfire-grace", url("grace"), { coalesce: "all", maxInstances: 10, misfireGraceSeconds: 2 })),
       };
       await sleep(5000);
       // Not a lease test. Planning a per-second job computes 400 fire times on every tick (about 25 ms of
@@ -296,14 +280,14 @@ describe.concurrent.each(providers)("%s", (provider) => {
       const worker = start({ WORKER_CONCURRENCY: "20", WORKER_LEASE_SECONDS: "10" });
       // The worker's first tick plans every job's backlog at one instant: the coalesced rows' finishedAt.
       await waitForRun({ jobId: jobs.latest.id, status: "skipped" }, "the backlog to be planned");
-      const { finishedAt: tick } = await t.db.run.findFirstOrThrow({ where: { jobId: jobs.latest.id, status: "skipped" }, orderBy: { finishedAt: "asc" } });
+      const { finishedAt: tick } = await suite.t.db.run.findFirstOrThrow({ where: { jobId: jobs.latest.id, status: "skipped" }, orderBy: { finishedAt: "asc" } });
       if (!tick) throw new Error("a skipped run without finishedAt");
       // Then wait until every job runs on schedule again: a slot after the backlog ran (so the slots
       // up to it have all been planned).
       await eventually(
         async () => {
           for (const job of Object.values(jobs)) {
-            if ((await t.db.run.count({ where: { jobId: job.id, status: "succeeded", slotAt: { gt: tick } } })) < 1) return undefined;
+            if ((await suite.t.db.run.count({ where: { jobId: job.id, status: "succeeded", slotAt: { gt: tick } } })) < 1) return undefined;
           }
           return true;
         },
@@ -313,7 +297,7 @@ describe.concurrent.each(providers)("%s", (provider) => {
       await stop(worker);
 
       const firstSlotAfter = new Date(Math.floor(tick.getTime() / 1000) * 1000 + 1000);
-      const rowsOf = async (jobId: string, from: Date) => expectEverySlotOnce(t.db, jobId, { from, to: firstSlotAfter, periodMs: 1000 });
+      const rowsOf = async (jobId: string, from: Date) => expectEverySlotOnce(suite.t.db, jobId, { from, to: firstSlotAfter, periodMs: 1000 });
       const rows = {
         latest: await rowsOf(jobs.latest.id, new Date(jobs.latest.nextRunAt!)),
         all: await rowsOf(jobs.all.id, new Date(jobs.all.nextRunAt!)),
@@ -335,9 +319,9 @@ describe.concurrent.each(providers)("%s", (provider) => {
       const all = backlog(rows.all);
       expect(all.length).toBe(latest.length);
       expect(all.map((row) => row.status)).toEqual(all.map(() => "succeeded"));
-      const oldest = await t.db.run.findFirstOrThrow({ where: { jobId: jobs.all.id, slotAt: all[0]!.slotAt } });
+      const oldest = await suite.t.db.run.findFirstOrThrow({ where: { jobId: jobs.all.id, slotAt: all[0]!.slotAt } });
       expect(oldest.latenessMs).toBeGreaterThanOrEqual(4000);
-      const allHits = recorder.hits.filter((hit) => hit.path === "/all").map((hit) => hit.scheduledFor);
+      const allHits = suite.recorder.hits.filter((hit) => hit.path === "/all").map((hit) => hit.scheduledFor);
       expect(new Set(allHits).size).toBe(allHits.length);
 
       // skip: the newest runs, the older ones are misfires.
@@ -360,14 +344,14 @@ describe.concurrent.each(providers)("%s", (provider) => {
       }
       expect(grace.filter((row) => row.status === "missed").length).toBeGreaterThanOrEqual(3);
 
-      await expectNothingRunning(t.db);
+      await expectNothingRunning(suite.t.db);
     });
 
     describe("SIGTERM with a run in progress", () => {
       it("lets a 1.5 s request finish: the run ends succeeded before the worker exits 0", async () => {
-        answerAfter(recorder, 1500, "done");
-        const { input, runAt } = oneOffHttpJob("drained", `${recorder.url}/drained`);
-        const job = await createTestJob(t.db, input);
+        answerAfter(suite.recorder, 1500, "done");
+        const { input, runAt } = oneOffHttpJob("drained", `${suite.recorder.url}/drained`);
+        const job = await createTestJob(suite.t.db, input);
         const worker = start();
         await waitForHits(1);
         worker.child.kill("SIGTERM");
@@ -375,18 +359,18 @@ describe.concurrent.each(providers)("%s", (provider) => {
         const exitedAt = Date.now();
         expect(worker.output()).toContain('"msg":"waiting for running runs to finish"');
 
-        const run = await t.db.run.findFirstOrThrow({ where: { jobId: job.id } });
+        const run = await suite.t.db.run.findFirstOrThrow({ where: { jobId: job.id } });
         expect(run).toMatchObject({ status: "succeeded", httpStatus: 200, outputSummary: "done" });
         expect(run.durationMs).toBeGreaterThanOrEqual(1400);
         expect(run.finishedAt!.getTime()).toBeLessThanOrEqual(exitedAt);
-        await expectEverySlotOnce(t.db, job.id, oneSlot(runAt));
-        await expectNothingRunning(t.db);
+        await expectEverySlotOnce(suite.t.db, job.id, oneSlot(runAt));
+        await expectNothingRunning(suite.t.db);
       });
 
       it("past WORKER_SHUTDOWN_GRACE_SECONDS=1 with the request held: the run ends canceled and the worker exits 0", async () => {
-        holdFirstRequest(recorder);
-        const { input, runAt } = oneOffHttpJob("canceled", `${recorder.url}/canceled`, { retry: { maxAttempts: 2, backoffSeconds: 1 } });
-        const job = await createTestJob(t.db, input);
+        holdFirstRequest(suite.recorder);
+        const { input, runAt } = oneOffHttpJob("canceled", `${suite.recorder.url}/canceled`, { retry: { maxAttempts: 2, backoffSeconds: 1 } });
+        const job = await createTestJob(suite.t.db, input);
         const worker = start({ WORKER_SHUTDOWN_GRACE_SECONDS: "1" });
         await waitForHits(1);
         const signaledAt = Date.now();
@@ -394,35 +378,35 @@ describe.concurrent.each(providers)("%s", (provider) => {
         expect(await worker.exited, worker.output()).toBe(0);
         expect(worker.output()).toContain('"msg":"grace period over; canceling the runs still running"');
 
-        const runs = await t.db.run.findMany({ where: { jobId: job.id } });
+        const runs = await suite.t.db.run.findMany({ where: { jobId: job.id } });
         // A canceled run is not retried.
         expect(runs).toHaveLength(1);
         expect(runs[0]).toMatchObject({ status: "canceled", reason: "worker shut down before the run finished", httpStatus: null });
         expect(runs[0]!.finishedAt!.getTime() - signaledAt).toBeGreaterThanOrEqual(900);
-        await expectEverySlotOnce(t.db, job.id, oneSlot(runAt));
-        await expectNothingRunning(t.db);
+        await expectEverySlotOnce(suite.t.db, job.id, oneSlot(runAt));
+        await expectNothingRunning(suite.t.db);
       });
     });
 
     it("an HTTP run's log holds the request and response lines, in sequence order", async () => {
-      const { input, runAt } = oneOffHttpJob("logged", `${recorder.url}/logged?x=1`);
-      const job = await createTestJob(t.db, input);
+      const { input, runAt } = oneOffHttpJob("logged", `${suite.recorder.url}/logged?x=1`);
+      const job = await createTestJob(suite.t.db, input);
       const worker = start();
       const run = await waitForRun({ jobId: job.id, status: { notIn: ["queued", "running"] } }, "the run to finish");
       await stop(worker);
 
       expect(run.status).toBe("succeeded");
-      const lines = await t.db.runLog.findMany({ where: { runId: run.id }, orderBy: { seq: "asc" } });
+      const lines = await suite.t.db.runLog.findMany({ where: { runId: run.id }, orderBy: { seq: "asc" } });
       expect(lines.map((line) => [line.seq, line.stream, line.text])).toEqual([
-        [1, "system", `POST ${recorder.url}/logged?x=1`],
+        [1, "system", `POST ${suite.recorder.url}/logged?x=1`],
         [2, "system", expect.stringMatching(/^HTTP 200 in \d+ ms$/)],
       ]);
       expect(lines[0]!.at.getTime()).toBeLessThanOrEqual(lines[1]!.at.getTime());
-      const final = await t.db.run.findUniqueOrThrow({ where: { id: run.id } });
+      const final = await suite.t.db.run.findUniqueOrThrow({ where: { id: run.id } });
       expect(final.logLineCount).toBe(2);
       expect(final.logBytes).toBe(lines.reduce((sum, line) => sum + Buffer.byteLength(line.text), 0));
-      await expectEverySlotOnce(t.db, job.id, oneSlot(runAt));
-      await expectNothingRunning(t.db);
+      await expectEverySlotOnce(suite.t.db, job.id, oneSlot(runAt));
+      await expectNothingRunning(suite.t.db);
     });
   });
 });

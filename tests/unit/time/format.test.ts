@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatAbsolute, formatRelative } from "@/components/time/format";
+import { formatRelative } from "@/components/time/format";
+import { formatInstant } from "@/lib/schedule/format-instant";
 
 describe("formatRelative", () => {
   const now = Date.parse("2026-11-25T12:00:00Z");
@@ -14,11 +15,11 @@ describe("formatRelative", () => {
   });
 });
 
-describe("formatAbsolute", () => {
+describe("formatInstant", () => {
   const at = new Date("2026-03-08T07:30:00Z");
   it("names the zone with the wall time", () => {
-    expect(formatAbsolute(at, "UTC")).toBe("2026-03-08 07:30:00 UTC");
-    expect(formatAbsolute(at, "America/New_York")).toBe("2026-03-08 03:30:00 EDT");
-    expect(formatAbsolute(at, "Asia/Kolkata")).toBe("2026-03-08 13:00:00 GMT+5:30");
+    expect(formatInstant(at, "UTC")).toBe("2026-03-08 07:30:00 UTC");
+    expect(formatInstant(at, "America/New_York")).toBe("2026-03-08 03:30:00 EDT");
+    expect(formatInstant(at, "Asia/Kolkata")).toBe("2026-03-08 13:00:00 GMT+5:30");
   });
 });
