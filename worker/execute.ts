@@ -1,15 +1,20 @@
 // Runs one claimed run to its end: the executor under a timeout, the lease renewed at half its
 // length, output batched into the run's log, and the outcome written with the claim token.
-import type { Db } from "@/lib/db";
+import { setTimeout as delay } from "node:timers/promises";
+import { databaseErrorSummary, type Db } from "@/lib/db";
 import type { Logger } from "@/lib/log";
 import type { ClaimedRun } from "@/lib/runs/claim-runs";
-import { finishRun, renewLease } from "@/lib/runs/finish-run";
+import type { Clock } from "@/lib/runs/db-clock";
+import { renewLease, type FinishRequest, type FinishResult } from "@/lib/runs/finish-run";
 import type { RunOutcome } from "@/lib/runs/run-outcome";
 import type { Executor } from "./executors/types";
+import type { OutcomeWriter } from "./outcome-writer";
 import { RunLogBuffer } from "./run-log-buffer";
+
 
 /** After an abort, how long an executor may take to wind down before its run is recorded anyway. */
 const ABORT_SETTLE_MS = 5_000;
+const FINISH_RETRY_MAX_MS = 5_000;
 
 type AbortCause = "timeout" | "shutdown" | "lease";
 
@@ -36,8 +41,9 @@ export async function executeRun(
   db: Db,
   run: ClaimedRun,
   executor: Executor,
-  { log, hardStop, leaseMs }: { log: Logger; hardStop: AbortSignal; leaseMs: number },
+  { log, clock, outcomes, hardStop, leaseMs }: { log: Logger; clock: Clock; outcomes: OutcomeWriter; hardStop: AbortSignal; leaseMs: number },
 ): Promise<void> {
+  const began = performance.now();
   const runLog = log.child({ runId: run.id, jobId: run.jobId });
   const logs = new RunLogBuffer(db, { runId: run.id, claimToken: run.claimToken }, runLog);
   const controller = new AbortController();
@@ -51,15 +57,14 @@ export async function executeRun(
   hardStop.addEventListener("abort", onHardStop);
   const timeout = run.timeoutSeconds ? setTimeout(() => abort("timeout"), run.timeoutSeconds * 1000) : undefined;
   const renew = () => {
-    renewLease(db, { runId: run.id, claimToken: run.claimToken, now: new Date(), leaseMs })
+    renewLease(db, { runId: run.id, claimToken: run.claimToken, now: clock.now(), leaseMs })
       .then((held) => {
         if (!held) abort("lease");
       })
       .catch((error: unknown) => runLog.warn({ err: error }, "could not renew the lease; will try again"));
   };
-  // The lease dates from the claim, which can be a while back when one tick claimed many runs: renew
-  // it now, so the renewals at half its length are timed from a lease that starts here.
-  renew();
+  // The claim dated the lease a moment ago (one transaction claims a whole batch), so the first
+  // renewal is due at half the lease, not now.
   const renewal = setInterval(renew, leaseMs / 2);
 
   runLog.info({ attempt: run.attempt, scheduledFor: run.scheduledFor.toISOString() }, "run started");
@@ -88,14 +93,37 @@ export async function executeRun(
     clearInterval(renewal);
     hardStop.removeEventListener("abort", onHardStop);
   }
+  const finishedAt = clock.now();
   if (outcome.errorMessage) logs.push("system", outcome.errorMessage);
-  await logs.close();
+  const logTail = await logs.drain();
 
   if (cause === "lease") {
     runLog.warn("lease lost: the run was taken over by another worker; its outcome is not recorded here");
     return;
   }
-  const { recorded, retryId } = await finishRun(db, { runId: run.id, claimToken: run.claimToken, startedAt: run.startedAt, outcome, now: new Date() });
+  const request: FinishRequest = { runId: run.id, claimToken: run.claimToken, durationMs: performance.now() - began, outcome, now: finishedAt, logs: logTail };
+  const { recorded, retryId } = await recordOutcome(outcomes, request, { leaseMs, log: runLog });
   if (!recorded) runLog.warn({ status: outcome.status }, "the claim was taken over meanwhile; outcome not recorded (fenced)");
   else runLog.info({ status: outcome.status, retryId }, "run finished");
+}
+
+/**
+ * Writes the outcome, retrying while the database is unreachable: the run has happened, and giving up
+ * would leave it `running` until the reaper records it lost (and retries it, calling its endpoint a
+ * second time). Retrying is safe past the lease too: once the run has been taken over, the claim
+ * token no longer matches and the write is refused. After two leases without a database the worker
+ * gives up, and the reaper has the last word.
+ */
+async function recordOutcome(outcomes: OutcomeWriter, request: FinishRequest, { leaseMs, log }: { leaseMs: number; log: Logger }): Promise<FinishResult> {
+  const giveUpAt = Date.now() + 2 * leaseMs;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await outcomes.record(request);
+    } catch (error) {
+      if (Date.now() >= giveUpAt) throw error;
+      const retryInMs = Math.min(FINISH_RETRY_MAX_MS, 250 * 2 ** (attempt - 1));
+      log.warn({ error: databaseErrorSummary(error), attempt, retryInMs }, "could not record the run's outcome; will try again");
+      await delay(retryInMs);
+    }
+  }
 }

@@ -2,6 +2,7 @@
 // database outage (also at start) is logged and retried with backoff; it never ends the process.
 import { databaseErrorSummary, type Db } from "@/lib/db";
 import type { Logger } from "@/lib/log";
+import type { Clock } from "@/lib/runs/db-clock";
 import { recordHeartbeat, registerWorker, type WorkerRegistration } from "@/lib/workers/register-worker";
 import { sleep } from "./sleep";
 
@@ -10,14 +11,16 @@ const MAX_BACKOFF_MS = 30_000;
 export async function runHeartbeatLoop(
   db: Db,
   worker: WorkerRegistration,
-  { intervalMs, log, signal, onRegistered }: { intervalMs: number; log: Logger; signal: AbortSignal; onRegistered: () => void },
+  { intervalMs, log, clock, signal, onRegistered }: { intervalMs: number; log: Logger; clock: Clock; signal: AbortSignal; onRegistered: () => void },
 ): Promise<void> {
   let failures = 0;
   while (!signal.aborted) {
     try {
-      const known = await recordHeartbeat(db, worker.id, new Date());
+      // The clock is re-measured with every heartbeat: the offset of a drifting machine stays current.
+      await clock.sync();
+      const known = await recordHeartbeat(db, worker.id, clock.now());
       if (!known) {
-        await registerWorker(db, worker, new Date());
+        await registerWorker(db, worker, clock.now());
         log.info("worker registered");
       }
       onRegistered();

@@ -6,6 +6,7 @@ import { hostname } from "node:os";
 import { ConfigError, env } from "@/lib/env";
 import { createDb, dbProvider, type JobKind } from "@/lib/db";
 import { createLogger } from "@/lib/log";
+import { databaseClock } from "@/lib/runs/db-clock";
 import { SUNDIAL_VERSION } from "@/lib/version";
 import { markWorkerStopped, type WorkerRegistration } from "@/lib/workers/register-worker";
 import { runHttp } from "./executors/http";
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
   };
   const log = createLogger("worker", { workerId: worker.id });
   const db = createDb(config.DATABASE_URL);
+  const clock = databaseClock(db);
   const stop = new AbortController();
   // Heartbeats go on while running runs drain, so the worker is not taken for dead meanwhile.
   const heartbeatStop = new AbortController();
@@ -52,11 +54,12 @@ async function main(): Promise<void> {
   const heartbeat = runHeartbeatLoop(db, worker, {
     intervalMs: config.WORKER_HEARTBEAT_SECONDS * 1000,
     log,
+    clock,
     signal: heartbeatStop.signal,
     onRegistered: registered,
   });
   await Promise.race([registration, new Promise((resolve) => stop.signal.addEventListener("abort", resolve, { once: true }))]);
-  if (!stop.signal.aborted) await ensureSystemJobs(db, log);
+  if (!stop.signal.aborted) await ensureSystemJobs(db, log, clock.now());
   const listenerStop = new AbortController();
   let wakeLoop: () => void = () => undefined;
   const listener =
@@ -72,6 +75,7 @@ async function main(): Promise<void> {
     shutdownGraceMs: config.WORKER_SHUTDOWN_GRACE_SECONDS * 1000,
     executors,
     log,
+    clock,
     stop: stop.signal,
   });
   listenerStop.abort();
@@ -79,7 +83,7 @@ async function main(): Promise<void> {
   await Promise.all([heartbeat, listener]);
 
   try {
-    await markWorkerStopped(db, worker.id, new Date());
+    await markWorkerStopped(db, worker.id, clock.now());
   } catch (error) {
     log.error({ err: error }, "could not record the shutdown; the worker will show offline");
   }

@@ -1,15 +1,17 @@
 // The worker's tick: turn due slots into runs, reap runs whose worker died, claim what fits in the
 // free capacity and start it; then sleep until the next thing is due (at most one poll interval),
-// or until a run finishes and frees a place.
+// or until a run finishes and frees a place that a waiting run can take.
 import { setMaxListeners } from "node:events";
 import type { Db, JobKind } from "@/lib/db";
 import { databaseErrorSummary } from "@/lib/db";
 import type { Logger } from "@/lib/log";
 import { claimRuns } from "@/lib/runs/claim-runs";
+import type { Clock } from "@/lib/runs/db-clock";
 import { enqueueDueRuns } from "@/lib/runs/enqueue-due";
 import { nextDueAfter } from "@/lib/runs/next-due";
 import { reapExpiredRuns } from "@/lib/runs/reap-expired";
 import { executeRun } from "./execute";
+import { createOutcomeWriter } from "./outcome-writer";
 import type { Executor } from "./executors/types";
 import { sleep } from "./sleep";
 
@@ -21,6 +23,8 @@ export type LoopOptions = {
   shutdownGraceMs: number;
   executors: Partial<Record<JobKind, Executor>>;
   log: Logger;
+  /** "Now" for every decision the database sees (the database's clock on PostgreSQL). */
+  clock: Clock;
   /** Aborted on SIGTERM / SIGINT: stop claiming and drain. */
   stop: AbortSignal;
   /** Called once with a function that makes the loop look again at once (a due notification). */
@@ -28,38 +32,58 @@ export type LoopOptions = {
 };
 
 const MAX_BACKOFF_MS = 30_000;
+const FREED_PLACE_GATHER_MS = 5;
+/** Expired leases are looked for this often, not on every tick: a lease lasts tens of seconds. */
+const REAP_INTERVAL_MS = 1_000;
 
 export async function runWorkerLoop(db: Db, options: LoopOptions): Promise<void> {
-  const { workerId, capacity, leaseMs, pollMs, shutdownGraceMs, executors, log, stop } = options;
+  const { workerId, capacity, leaseMs, pollMs, shutdownGraceMs, executors, log, clock, stop } = options;
   const kinds = Object.keys(executors) as JobKind[];
   const running = new Map<string, Promise<void>>();
+  const outcomes = createOutcomeWriter(db);
   const hardStop = new AbortController();
   // Each running run listens on it: up to `capacity` listeners is expected, not a leak.
   setMaxListeners(capacity + 1, hardStop.signal);
   let wake = new AbortController();
   let failures = 0;
   options.onWakeReady?.(() => wake.abort());
+  // Due runs were left queued for want of a place (or of their job's max instances): a run that
+  // finishes should wake the loop. Otherwise nothing waits, and finishing needs no extra tick.
+  let waiting = false;
+  let gathering: ReturnType<typeof setTimeout> | null = null;
+  const wakeForFreedPlace = () => {
+    if (!waiting || gathering) return;
+    // Runs tend to finish in bursts: one tick claims for all the places freed in the next moment.
+    gathering = setTimeout(() => {
+      gathering = null;
+      wake.abort();
+    }, FREED_PLACE_GATHER_MS);
+  };
+  let lastReapAt = 0;
 
   while (!stop.aborted) {
     let waitMs = pollMs;
     try {
-      const now = new Date();
-      const enqueued = await enqueueDueRuns(db, now);
+      const enqueued = await enqueueDueRuns(db, clock.now());
       for (const failure of enqueued.failed) log.error({ jobId: failure.jobId, error: failure.error }, "could not plan the job's due slots");
-      const reaped = await reapExpiredRuns(db, now);
-      if (reaped > 0) log.warn({ reaped }, "runs of a lost worker recorded as lost");
-      const claimed = await claimRuns(db, { workerId, now, limit: capacity - running.size, leaseMs, kinds });
-      for (const run of claimed) {
-        const execution = executeRun(db, run, executors[run.kind]!, { log, hardStop: hardStop.signal, leaseMs })
+      if (Date.now() - lastReapAt >= REAP_INTERVAL_MS) {
+        lastReapAt = Date.now();
+        const reaped = await reapExpiredRuns(db, clock.now());
+        if (reaped > 0) log.warn({ reaped }, "runs of a lost worker recorded as lost");
+      }
+      const claim = await claimRuns(db, { workerId, now: clock.now(), limit: capacity - running.size, leaseMs, kinds });
+      waiting = claim.waiting;
+      for (const run of claim.runs) {
+        const execution = executeRun(db, run, executors[run.kind]!, { log, clock, outcomes, hardStop: hardStop.signal, leaseMs })
           .catch((error: unknown) => log.error({ err: error, runId: run.id }, "run execution failed unexpectedly"))
           .finally(() => {
             running.delete(run.id);
-            wake.abort();
+            wakeForFreedPlace();
           });
         running.set(run.id, execution);
       }
-      const next = await nextDueAfter(db, new Date());
-      if (next) waitMs = Math.max(0, Math.min(pollMs, next.getTime() - Date.now()));
+      const next = await nextDueAfter(db, clock.now());
+      if (next) waitMs = Math.max(0, Math.min(pollMs, next.getTime() - clock.now().getTime()));
       if (failures > 0) log.info({ failures }, "database reachable again");
       failures = 0;
     } catch (error) {
@@ -67,13 +91,14 @@ export async function runWorkerLoop(db: Db, options: LoopOptions): Promise<void>
       waitMs = Math.min(MAX_BACKOFF_MS, pollMs * 2 ** Math.min(failures - 1, 5));
       log.error({ error: databaseErrorSummary(error), failures, retryInMs: waitMs }, "worker tick failed");
     }
-    // A run that finished during this tick freed a place: look again at once.
+    // Woken during this tick (a notification, or places freed): look again at once.
     if (wake.signal.aborted) {
       wake = new AbortController();
       continue;
     }
     await sleep(waitMs, AbortSignal.any([stop, wake.signal]));
   }
+  if (gathering) clearTimeout(gathering);
 
   if (running.size > 0) {
     log.info({ running: running.size, graceMs: shutdownGraceMs }, "waiting for running runs to finish");

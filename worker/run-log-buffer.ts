@@ -57,8 +57,16 @@ export class RunLogBuffer {
     return this.flushing;
   }
 
-  async close(): Promise<void> {
+  /**
+   * Stops the periodic flush and hands over the lines not yet written, to be recorded with the run's
+   * outcome in the same write (a short run's whole log then costs no write of its own).
+   */
+  async drain(): Promise<{ lines: LogLine[]; truncated: boolean }> {
     clearInterval(this.timer);
-    await this.flush();
+    await this.flushing;
+    const rest = { lines: this.lines, truncated: this.truncationPending };
+    this.lines = [];
+    this.truncationPending = false;
+    return rest;
   }
 }

@@ -1,9 +1,19 @@
-// The only path from queued to running. A run is claimed by one conditional update (status still
-// queued), inside a transaction that first writes the job's row: that write lock serialises claims
-// of the same job across workers on PostgreSQL and SQLite alike, so the max-instances count cannot
-// be read by two workers at once.
+// The only path from queued to running. One transaction claims a whole batch in a handful of
+// statements, however many runs are due:
+//  - the due queued runs are read with their jobs and locked: on PostgreSQL with FOR UPDATE SKIP
+//    LOCKED, so workers take disjoint batches; on SQLite the transaction's first write takes the
+//    database's write lock;
+//  - the jobs of those runs are locked too (PostgreSQL: transaction-scoped advisory locks taken in
+//    one order, so claimers can't deadlock and don't block the enqueuer's job updates), so no other
+//    worker counts a job's running runs while this one does: max instances holds across workers
+//    and within the batch;
+//  - the runs are flipped to running by one conditional update (status still queued) that carries
+//    the batch's claim token; every later write names the run and the token (fencing), so one token
+//    per batch fences as well as one per run.
+// The batch crosses into SQL as one JSON parameter: no statement binds a parameter per run.
 import { randomUUID } from "node:crypto";
-import type { Db, JobKind, Prisma } from "../db";
+import type { Db, DbProvider, JobKind, Prisma } from "../db";
+import { dbProvider, sql, sqlInstant, sqlJoin } from "../db";
 
 export type ClaimedRun = {
   id: string;
@@ -19,89 +29,169 @@ export type ClaimedRun = {
   claimToken: string;
 };
 
-type Candidate = { id: string; jobId: string; source: string; scheduledFor: Date };
+/** waiting: due runs were left queued (no room in the batch, or their job at max instances). */
+export type ClaimResult = { runs: ClaimedRun[]; waiting: boolean };
 
-async function claimOne(db: Db, candidate: Candidate, workerId: string, now: Date, leaseMs: number): Promise<ClaimedRun | null> {
-  return db.$transaction(async (tx) => {
-    await tx.$executeRaw`UPDATE "Job" SET "maxInstances" = "maxInstances" WHERE "id" = ${candidate.jobId}`;
-    const job = await tx.job.findUnique({
-      where: { id: candidate.jobId },
-      select: { name: true, kind: true, config: true, timeoutSeconds: true, maxInstances: true },
-    });
-    if (!job) return null;
-    const running = await tx.run.count({ where: { jobId: candidate.jobId, status: "running" } });
-    // The claim's own instant, not the tick's: claiming many runs takes a while, and a run must not be
-    // recorded as started (nor its lease dated) before the previous run it waited for had finished.
-    const at = new Date(Math.max(now.getTime(), Date.now()));
-    if (running >= job.maxInstances) {
+type Tx = Prisma.TransactionClient;
+type Candidate = {
+  id: string;
+  jobId: string;
+  source: string;
+  scheduledFor: Date;
+  payload: Prisma.JsonValue | null;
+  attempt: number;
+  name: string;
+  kind: JobKind;
+  config: Prisma.JsonValue;
+  timeoutSeconds: number | null;
+  maxInstances: number;
+};
+
+// Raw reads hand JSON columns back as stored: text on SQLite, parsed on PostgreSQL.
+const json = (value: unknown): Prisma.JsonValue | null => (typeof value === "string" ? (JSON.parse(value) as Prisma.JsonValue) : (value as Prisma.JsonValue | null));
+
+async function lockCandidates(tx: Tx, provider: DbProvider, workerId: string, now: Date, take: number, kinds: JobKind[]): Promise<Candidate[]> {
+  const select = sql`
+    SELECT r."id", r."jobId", r."source", r."scheduledFor", r."payload", r."attempt",
+           j."name", j."kind", j."config", j."timeoutSeconds", j."maxInstances"
+    FROM "Run" r JOIN "Job" j ON j."id" = r."jobId"
+    WHERE r."status" = 'queued' AND r."scheduledFor" <= ${sqlInstant(provider, now)} AND j."kind" IN (${sqlJoin(kinds)})
+    ORDER BY r."scheduledFor", r."id" LIMIT ${take}`;
+  if (provider === "sqlite") await tx.$executeRaw`UPDATE "Worker" SET "id" = "id" WHERE "id" = ${workerId}`;
+  const rows = await tx.$queryRaw<Candidate[]>`${select} ${provider === "postgresql" ? sql`FOR UPDATE OF r SKIP LOCKED` : sql``}`;
+  return rows.map((row) => ({
+    ...row,
+    payload: json(row.payload),
+    config: json(row.config),
+    attempt: Number(row.attempt),
+    maxInstances: Number(row.maxInstances),
+    timeoutSeconds: row.timeoutSeconds === null ? null : Number(row.timeoutSeconds),
+  }));
+}
+
+/** Locks the jobs (PostgreSQL) and counts their running runs. */
+async function runningPerJob(tx: Tx, provider: DbProvider, jobIds: string[]): Promise<Map<string, number>> {
+  const ids = JSON.stringify(jobIds);
+  if (provider === "postgresql") {
+    // Sorted keys: two claimers wanting the same jobs take their locks in the same order. (An execute,
+    // not a query: the function returns void, which has no column type to read back.)
+    await tx.$executeRaw`
+      SELECT pg_advisory_xact_lock(k) FROM (
+        SELECT hashtextextended(id, 0) AS k FROM jsonb_array_elements_text(${ids}::jsonb) AS id ORDER BY k
+      ) AS keys`;
+  }
+  const jobsOf = provider === "postgresql" ? sql`SELECT jsonb_array_elements_text(${ids}::jsonb)` : sql`SELECT value FROM json_each(${ids})`;
+  const rows = await tx.$queryRaw<{ jobId: string; running: number | bigint }[]>`
+    SELECT "jobId", COUNT(*) AS running FROM "Run" WHERE "status" = 'running' AND "jobId" IN (${jobsOf}) GROUP BY "jobId"`;
+  return new Map(rows.map((row) => [row.jobId, Number(row.running)]));
+}
+
+/** The column is a 32-bit integer: a run 25 days late is recorded as the most it can hold. */
+const clampToInt = (ms: number) => Math.min(2 ** 31 - 1, Math.max(0, ms));
+
+type Decision = { claim: Candidate[]; skip: Candidate[] };
+
+/** Oldest first: a run is claimed while its job is under max instances and the batch has room. */
+function decide(candidates: Candidate[], running: Map<string, number>, limit: number): Decision {
+  const decision: Decision = { claim: [], skip: [] };
+  const taken = new Map(running);
+  for (const candidate of candidates) {
+    if (decision.claim.length >= limit) break;
+    const count = taken.get(candidate.jobId) ?? 0;
+    if (count < candidate.maxInstances) {
+      decision.claim.push(candidate);
+      taken.set(candidate.jobId, count + 1);
+    } else if (candidate.source === "schedule") {
       // A scheduled fire over the limit is recorded, not delayed; manual and retry runs wait their turn.
-      if (candidate.source === "schedule") {
-        await tx.run.updateMany({
-          where: { id: candidate.id, status: "queued" },
-          data: { status: "skipped", reason: `max instances reached (${running} running)`, finishedAt: at },
-        });
-      }
-      return null;
+      decision.skip.push(candidate);
     }
-    const claimToken = randomUUID();
-    const { count } = await tx.run.updateMany({
-      where: { id: candidate.id, status: "queued" },
-      data: {
-        status: "running",
-        workerId,
-        claimToken,
-        leaseExpiresAt: new Date(at.getTime() + leaseMs),
-        startedAt: at,
-        latenessMs: Math.max(0, at.getTime() - candidate.scheduledFor.getTime()),
-      },
-    });
-    if (count === 0) return null;
-    const run = await tx.run.findUniqueOrThrow({ where: { id: candidate.id }, select: { payload: true, attempt: true } });
-    return {
-      id: candidate.id,
-      jobId: candidate.jobId,
-      jobName: job.name,
-      kind: job.kind,
-      config: job.config,
-      payload: run.payload,
-      timeoutSeconds: job.timeoutSeconds,
-      attempt: run.attempt,
-      scheduledFor: candidate.scheduledFor,
-      startedAt: at,
-      claimToken,
-    };
-  });
+  }
+  return decision;
+}
+
+async function recordSkips(tx: Tx, provider: DbProvider, skipped: Candidate[], now: Date): Promise<void> {
+  if (skipped.length === 0) return;
+  const rows = JSON.stringify(skipped.map((c) => ({ id: c.id, reason: `max instances reached (${c.maxInstances} running)` })));
+  if (provider === "postgresql") {
+    await tx.$executeRaw`
+      UPDATE "Run" AS r SET "status" = 'skipped', "reason" = v.reason, "finishedAt" = ${sqlInstant(provider, now)}, "updatedAt" = ${sqlInstant(provider, now)}
+      FROM jsonb_to_recordset(${rows}::jsonb) AS v(id text, reason text)
+      WHERE r."id" = v.id AND r."status" = 'queued'`;
+    return;
+  }
+  // The unary + keeps SQLite from driving the update from the status index: the JSON list drives.
+  await tx.$executeRaw`
+    UPDATE "Run" SET "status" = 'skipped', "reason" = v.reason, "finishedAt" = ${now.getTime()}, "updatedAt" = ${now.getTime()}
+    FROM (SELECT json_extract(value, '$.id') AS id, json_extract(value, '$.reason') AS reason FROM json_each(${rows})) AS v
+    WHERE "Run"."id" = v.id AND +"Run"."status" = 'queued'`;
+}
+
+async function recordClaims(
+  tx: Tx,
+  provider: DbProvider,
+  claimed: Candidate[],
+  { workerId, claimToken, now, leaseMs }: { workerId: string; claimToken: string; now: Date; leaseMs: number },
+): Promise<number> {
+  const rows = JSON.stringify(claimed.map((c) => ({ id: c.id, lateness: clampToInt(now.getTime() - c.scheduledFor.getTime()) })));
+  const leaseExpiresAt = new Date(now.getTime() + leaseMs);
+  if (provider === "postgresql") {
+    return tx.$executeRaw`
+      UPDATE "Run" AS r SET "status" = 'running', "workerId" = ${workerId}, "claimToken" = ${claimToken},
+        "leaseExpiresAt" = ${sqlInstant(provider, leaseExpiresAt)}, "startedAt" = ${sqlInstant(provider, now)},
+        "updatedAt" = ${sqlInstant(provider, now)}, "latenessMs" = v.lateness
+      FROM jsonb_to_recordset(${rows}::jsonb) AS v(id text, lateness int)
+      WHERE r."id" = v.id AND r."status" = 'queued'`;
+  }
+  return tx.$executeRaw`
+    UPDATE "Run" SET "status" = 'running', "workerId" = ${workerId}, "claimToken" = ${claimToken},
+      "leaseExpiresAt" = ${leaseExpiresAt.getTime()}, "startedAt" = ${now.getTime()}, "updatedAt" = ${now.getTime()}, "latenessMs" = v.lateness
+    FROM (SELECT json_extract(value, '$.id') AS id, json_extract(value, '$.lateness') AS lateness FROM json_each(${rows})) AS v
+    WHERE "Run"."id" = v.id AND +"Run"."status" = 'queued'`;
 }
 
 /**
- * Claims up to `limit` due runs (scheduled, manual, API and retries alike), oldest first, of the job
- * kinds this worker can execute; runs of other kinds wait for a worker that can.
+ * Claims up to `limit` runs due at `now` (scheduled, manual, API and retries alike), oldest first,
+ * of the job kinds this worker can execute; runs of other kinds wait for a worker that can. `now` is
+ * also the instant the claimed runs are recorded as started.
  */
 export async function claimRuns(
   db: Db,
   { workerId, now, limit, leaseMs, kinds }: { workerId: string; now: Date; limit: number; leaseMs: number; kinds: JobKind[] },
-): Promise<ClaimedRun[]> {
-  if (limit <= 0) return [];
-  // Read more candidates than slots: some belong to jobs at their max instances, others are
-  // taken by another worker between this read and the claim.
-  const candidates = await db.run.findMany({
-    where: { status: "queued", scheduledFor: { lte: now }, job: { kind: { in: kinds } } },
-    orderBy: { scheduledFor: "asc" },
-    take: limit * 4,
-    select: { id: true, jobId: true, source: true, scheduledFor: true },
+): Promise<ClaimResult> {
+  if (limit <= 0 || kinds.length === 0) return { runs: [], waiting: true };
+  // Most ticks find nothing due: one indexed read instead of a write transaction.
+  const anyDue = await db.run.findFirst({ where: { status: "queued", scheduledFor: { lte: now } }, select: { id: true } });
+  if (!anyDue) return { runs: [], waiting: false };
+  const provider = dbProvider(db);
+  return db.$transaction(async (tx) => {
+    // More candidates than places: some belong to jobs at their max instances.
+    const candidates = await lockCandidates(tx, provider, workerId, now, limit * 2, kinds);
+    if (candidates.length === 0) return { runs: [], waiting: false };
+    const running = await runningPerJob(tx, provider, [...new Set(candidates.map((c) => c.jobId))]);
+    const decision = decide(candidates, running, limit);
+    await recordSkips(tx, provider, decision.skip, now);
+    const waiting = candidates.length > decision.claim.length + decision.skip.length;
+    if (decision.claim.length === 0) return { runs: [], waiting };
+    const claimToken = randomUUID();
+    const count = await recordClaims(tx, provider, decision.claim, { workerId, claimToken, now, leaseMs });
+    // The candidates are locked (row locks, or SQLite's write lock) since they were read: a mismatch
+    // means that assumption broke, and claiming anyway could start a run twice.
+    if (count !== decision.claim.length) throw new Error(`claimed ${count} of ${decision.claim.length} locked runs; the batch is rolled back`);
+    const runs = decision.claim.map(
+      (c): ClaimedRun => ({
+        id: c.id,
+        jobId: c.jobId,
+        jobName: c.name,
+        kind: c.kind,
+        config: c.config,
+        payload: c.payload,
+        timeoutSeconds: c.timeoutSeconds,
+        attempt: c.attempt,
+        scheduledFor: c.scheduledFor,
+        startedAt: now,
+        claimToken,
+      }),
+    );
+    return { runs, waiting };
   });
-  const claimed: ClaimedRun[] = [];
-  for (const candidate of candidates) {
-    if (claimed.length >= limit) break;
-    try {
-      const run = await claimOne(db, candidate, workerId, now, leaseMs);
-      if (run) claimed.push(run);
-    } catch (error) {
-      // Runs claimed so far are this worker's now: hand them over to be executed, or they would sit
-      // `running` until their lease expired. The error surfaces again on the next tick if it lasts.
-      if (claimed.length === 0) throw error;
-      break;
-    }
-  }
-  return claimed;
 }

@@ -1,0 +1,155 @@
+// The engine's two batch steps on their own, against real databases: enqueueDueRuns turns every due
+// job of a tick into runs in one transaction, claimRuns claims a whole batch in one. Both must stay
+// exact when several clients (separate connections, as separate workers have) race for the same rows.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createDb, type Db } from "@/lib/db";
+import { claimRuns } from "@/lib/runs/claim-runs";
+import { databaseClock } from "@/lib/runs/db-clock";
+import { enqueueDueRuns } from "@/lib/runs/enqueue-due";
+import { registerWorker } from "@/lib/workers/register-worker";
+import { createTestJob, everySecondHttpJob } from "../support/jobs";
+import { freshDatabase, providers, type TestDatabase } from "../support/test-db";
+
+const LEASE_MS = 30_000;
+
+describe.each(providers)("%s", (provider) => {
+  let t: TestDatabase;
+  let others: Db[] = [];
+  // Three clients racing. On PostgreSQL, separate clients, so their transactions run on separate
+  // connections at once. better-sqlite3 is synchronous: a second connection in this process waiting
+  // for the first one's write lock would block the very thread that must release it, so on SQLite the
+  // three share one client (which queues its transactions); separate worker processes racing on one
+  // SQLite file are the exactly-once worker test's job.
+  const racers = () => (provider === "postgresql" ? [t.db, ...others] : [t.db, t.db, t.db]);
+  beforeAll(async () => {
+    t = await freshDatabase(provider);
+    if (provider === "postgresql") others = [createDb(t.url), createDb(t.url)];
+    for (const id of ["w1", "w2", "w3"]) {
+      await registerWorker(t.db, { id, host: "test", pid: 1, version: "test", capacity: 1000, tasks: [], shellEnabled: false }, new Date());
+    }
+  });
+  afterAll(async () => {
+    for (const db of others) await db.$disconnect();
+    await t?.drop();
+  });
+  beforeEach(async () => {
+    await t.db.job.deleteMany();
+  });
+
+  async function perSecondJobs(count: number, start: Date, extra: Record<string, unknown> = {}) {
+    const jobs = [];
+    for (let i = 0; i < count; i += 1) {
+      jobs.push(await createTestJob(t.db, everySecondHttpJob(`job-${i}`, `http://127.0.0.1:9/${i}`, extra), start));
+    }
+    return jobs;
+  }
+
+  it("60 jobs due on the same second become 60 queued runs in one call; a second call finds nothing left to plan", async () => {
+    const start = new Date(Math.floor(Date.now() / 1000) * 1000 - 10_000);
+    const jobs = await perSecondJobs(60, start, { coalesce: "latest" });
+    const now = start;
+
+    const first = await enqueueDueRuns(t.db, now);
+    expect(first).toEqual({ jobs: 60, recorded: 60, failed: [] });
+    expect(await enqueueDueRuns(t.db, now)).toEqual({ jobs: 0, recorded: 0, failed: [] });
+    const runs = await t.db.run.findMany({ select: { jobId: true, slotAt: true, status: true } });
+    expect(runs.map((run) => run.status)).toEqual(runs.map(() => "queued"));
+    expect(new Set(runs.map((run) => run.jobId))).toEqual(new Set(jobs.map((job) => job.id)));
+    const advanced = await t.db.job.findMany({ select: { nextRunAt: true, lastSlotAt: true } });
+    for (const job of advanced) {
+      expect(job.nextRunAt!.getTime()).toBe(now.getTime() + 1000);
+      expect(job.lastSlotAt!.getTime()).toBe(now.getTime());
+    }
+  });
+
+  it("three clients enqueuing the same 40 due jobs at once record each slot once", async () => {
+    const start = new Date(Math.floor(Date.now() / 1000) * 1000 - 10_000);
+    await perSecondJobs(40, start, { coalesce: "all", maxInstances: 5 });
+    const now = new Date(start.getTime() + 2000);
+
+    const results = await Promise.all(racers().map((db) => enqueueDueRuns(db, now)));
+    expect(results.flatMap((r) => r.failed)).toEqual([]);
+    expect(results.reduce((sum, r) => sum + r.jobs, 0)).toBe(40);
+    expect(results.reduce((sum, r) => sum + r.recorded, 0)).toBe(120);
+    expect(await t.db.run.count()).toBe(120);
+  });
+
+  it("a job whose stored trigger no longer parses is reported and the other due jobs are still planned", async () => {
+    const start = new Date(Math.floor(Date.now() / 1000) * 1000 - 10_000);
+    const [broken, ...healthy] = await perSecondJobs(5, start);
+    await t.db.job.update({ where: { id: broken!.id }, data: { trigger: { expression: "not a cron" } } });
+
+    const result = await enqueueDueRuns(t.db, new Date(start.getTime() + 1000));
+    expect(result.failed.map((f) => f.jobId)).toEqual([broken!.id]);
+    expect(result.jobs).toBe(healthy.length);
+    expect(await t.db.run.count({ where: { jobId: broken!.id } })).toBe(0);
+  });
+
+  it("one batch holds max instances: of 5 due slots and a manual run of a job with maxInstances 2, the 2 oldest are claimed, the other slots skipped with the reason", async () => {
+    const start = new Date(Math.floor(Date.now() / 1000) * 1000 - 10_000);
+    const [job] = await perSecondJobs(1, start, { coalesce: "all", maxInstances: 2 });
+    const now = new Date(start.getTime() + 4000);
+    await enqueueDueRuns(t.db, now);
+    await t.db.run.create({ data: { jobId: job!.id, source: "manual", scheduledFor: new Date(start.getTime() + 500) } });
+
+    const { runs: claimed, waiting } = await claimRuns(t.db, { workerId: "w1", now, limit: 100, leaseMs: LEASE_MS, kinds: ["http"] });
+    expect(claimed).toHaveLength(2);
+    expect(waiting).toBe(false);
+    const runs = await t.db.run.findMany({ where: { jobId: job!.id }, orderBy: { scheduledFor: "asc" } });
+    expect(runs.map((run) => [run.source, run.status, run.reason])).toEqual([
+      ["schedule", "running", null],
+      ["manual", "running", null],
+      ...[1, 2, 3, 4].map(() => ["schedule", "skipped", "max instances reached (2 running)"]),
+    ]);
+    for (const run of runs.filter((r) => r.status === "running")) {
+      expect(run.workerId).toBe("w1");
+      expect(run.claimToken).toBe(claimed[0]!.claimToken);
+      expect(run.startedAt!.getTime()).toBe(now.getTime());
+      expect(run.leaseExpiresAt!.getTime()).toBe(now.getTime() + LEASE_MS);
+      expect(run.latenessMs).toBe(now.getTime() - run.scheduledFor.getTime());
+    }
+    // Both places are taken: another worker claims nothing, and a second manual run waits, queued.
+    await t.db.run.create({ data: { jobId: job!.id, source: "manual", scheduledFor: start } });
+    // It is reported as waiting, so the worker looks again when a place is freed.
+    expect(await claimRuns(t.db, { workerId: "w2", now, limit: 100, leaseMs: LEASE_MS, kinds: ["http"] })).toEqual({ runs: [], waiting: true });
+    expect(await t.db.run.count({ where: { jobId: job!.id, status: "queued" } })).toBe(1);
+  });
+
+  it("three clients claiming at once never run two instances of a maxInstances 1 job, and between them claim one run of every job", async () => {
+    const start = new Date(Math.floor(Date.now() / 1000) * 1000 - 10_000);
+    const jobs = await perSecondJobs(30, start, { coalesce: "all", maxInstances: 1 });
+    const now = new Date(start.getTime() + 2000);
+    await enqueueDueRuns(t.db, now);
+    // Manual runs are not skipped over the limit: they stay queued, so the contention lasts.
+    for (const job of jobs) await t.db.run.create({ data: { jobId: job.id, source: "manual", scheduledFor: start } });
+
+    const batches = await Promise.all(
+      racers().map((db, i) => claimRuns(db, { workerId: `w${i + 1}`, now, limit: 25, leaseMs: LEASE_MS, kinds: ["http"] })),
+    );
+    // What the racing batches left (a job whose runs all fell in a batch that was full) comes next.
+    const rest = await claimRuns(t.db, { workerId: "w1", now, limit: 100, leaseMs: LEASE_MS, kinds: ["http"] });
+    const claimed = [...batches.flatMap((batch) => batch.runs), ...rest.runs];
+    expect(new Set(claimed.map((run) => run.id)).size).toBe(claimed.length);
+    const perJob = await t.db.run.groupBy({ by: ["jobId"], where: { status: "running" }, _count: { _all: true } });
+    expect(perJob.filter((row) => row._count._all > 1)).toEqual([]);
+    expect(perJob).toHaveLength(30);
+    expect(claimed).toHaveLength(30);
+    expect(await t.db.run.count({ where: { source: "manual", status: "queued" } })).toBeGreaterThan(0);
+  });
+
+  it("runs of a kind the worker can't execute are left queued", async () => {
+    const start = new Date(Math.floor(Date.now() / 1000) * 1000 - 10_000);
+    await perSecondJobs(2, start);
+    const now = new Date(start.getTime() + 1000);
+    await enqueueDueRuns(t.db, now);
+    expect(await claimRuns(t.db, { workerId: "w1", now, limit: 10, leaseMs: LEASE_MS, kinds: ["task"] })).toEqual({ runs: [], waiting: false });
+    expect(await t.db.run.count({ where: { status: "queued" } })).toBe(2);
+  });
+
+  it("the database clock: the offset measured against the database is under a second on this machine", async () => {
+    const clock = databaseClock(t.db);
+    await clock.sync();
+    expect(Math.abs(clock.offsetMs())).toBeLessThan(1000);
+    expect(Math.abs(clock.now().getTime() - Date.now())).toBeLessThan(1000);
+  });
+});
