@@ -269,9 +269,11 @@ describe.concurrent.each(providers)("%s", (provider) => {
       const url = (path: string) => `${suite.recorder.url}/${path}`;
       const jobs = {
         latest: await createTestJob(suite.t.db, everySecondHttpJob("misfire-latest", url("latest"), { coalesce: "latest" })),
-        all: await createTestJob(suite.t.db, everySecondHttpJob("misfire-all", url("all"), { coalesce: "all", maxInstances: 10 })),
+        // maxInstances above any backlog a slow start on a loaded machine can build: one batch claims
+        // the whole backlog at once, and a slot over the limit would (rightly) be skipped.
+        all: await createTestJob(suite.t.db, everySecondHttpJob("misfire-all", url("all"), { coalesce: "all", maxInstances: 50 })),
         skip: await createTestJob(suite.t.db, everySecondHttpJob("misfire-skip", url("skip"), { coalesce: "skip" })),
-        grace: await createTestJob(suite.t.db, everySecondHttpJob("misfire-grace", url("grace"), { coalesce: "all", maxInstances: 10, misfireGraceSeconds: 2 })),
+        grace: await createTestJob(suite.t.db, everySecondHttpJob("misfire-grace", url("grace"), { coalesce: "all", maxInstances: 50, misfireGraceSeconds: 2 })),
       };
       await sleep(5000);
       // Not a lease test. Planning a per-second job computes 400 fire times on every tick (about 25 ms of

@@ -1,0 +1,97 @@
+// Slots that fall due while no worker runs at all: per-second jobs with each misfire policy run under
+// a worker, the worker is stopped, the database stays up 30 s with nobody planning, and a worker
+// starts again. Its first tick plans the whole gap at one instant; for each job every slot of the gap
+// must get exactly the row docs/scheduling.md promises (run once, or missed / skipped with its
+// reason), and the receiving end must have been called for exactly the runs.
+import { describe, expect, it, onTestFailed } from "vitest";
+import { actualRows, everyJobSucceededAfter, everySlotSettledUpTo, expectCallsMatchRuns, promisedRows, type MisfirePolicy } from "../support/slot-ledger";
+import { createTestJob, everySecondHttpJob } from "../support/jobs";
+import { expectEverySlotOnce, expectNothingRunning } from "../support/runs-oracle";
+import { providers } from "../support/test-db";
+import { eventually } from "../support/worker-process";
+import { workerSuite } from "../support/worker-suite";
+
+const DOWNTIME_MS = 30_000;
+// Catch-up runs of one job run side by side: room for all of them, so none is recorded
+// "max instances reached" and what the test sees is the misfire policy alone.
+const WORKER = { WORKER_POLL_MS: "200", WORKER_HEARTBEAT_SECONDS: "1", WORKER_CONCURRENCY: "50", LOG_LEVEL: "info" };
+const MAX_INSTANCES = 100;
+
+/** Each policy of docs/scheduling.md, with the default grace (60 s), a grace shorter than the gap, and none. */
+const POLICIES: Record<string, MisfirePolicy> = {
+  latest: { coalesce: "latest", misfireGraceSeconds: 60 },
+  all: { coalesce: "all", misfireGraceSeconds: 60 },
+  skip: { coalesce: "skip", misfireGraceSeconds: 60 },
+  "latest-grace-10": { coalesce: "latest", misfireGraceSeconds: 10 },
+  "all-grace-10": { coalesce: "all", misfireGraceSeconds: 10 },
+  "skip-grace-10": { coalesce: "skip", misfireGraceSeconds: 10 },
+  "all-no-grace": { coalesce: "all", misfireGraceSeconds: null },
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const wholeSecond = (at: number) => new Date(Math.floor(at / 1000) * 1000);
+
+// The two providers run side by side: each spends most of its time waiting out the downtime.
+describe.concurrent.each(providers)("%s", (provider) => {
+  const suite = workerSuite(provider, WORKER);
+  const { start, stop } = suite.pool;
+  const db = () => suite.t.db;
+
+  it("after 30 s with no worker, each job's missed slots are run, coalesced or recorded missed as its policy says", { timeout: 240_000 }, async () => {
+    const first = start();
+    onTestFailed(() => console.log(first.output()));
+    await eventually(async () => (first.output().includes('"msg":"built-in jobs checked"') ? true : undefined), 60_000, "the first worker to start");
+    // Created once the worker runs, so the slots before the gap are planned as they come due.
+    const jobs: Record<string, Awaited<ReturnType<typeof createTestJob>>> = {};
+    for (const [name, policy] of Object.entries(POLICIES)) {
+      jobs[name] = await createTestJob(db(), everySecondHttpJob(name, `${suite.recorder.url}/${name}`, { ...policy, maxInstances: MAX_INSTANCES }));
+    }
+    const jobIds = Object.values(jobs).map((job) => job.id);
+    await everyJobSucceededAfter(db(), jobIds, new Date(0), "every job to run under the first worker");
+    await sleep(3000);
+    await stop(first);
+
+    // The first slot of the gap: each job's next slot as the stopped worker left it.
+    const resumeFrom = new Map<string, Date>();
+    for (const job of await db().job.findMany({ where: { id: { in: jobIds } } })) resumeFrom.set(job.id, job.nextRunAt!);
+    await sleep(DOWNTIME_MS);
+
+    const second = start();
+    onTestFailed(() => console.log(second.output()));
+    // The second worker's first tick plans every job's gap at one instant, which the coalesced rows
+    // of the "latest" job carry as their finishedAt.
+    const coalesced = await eventually(
+      async () =>
+        (await db().run.findFirst({
+          where: { jobId: jobs.latest!.id, status: "skipped", slotAt: { gte: resumeFrom.get(jobs.latest!.id) } },
+          orderBy: { finishedAt: "asc" },
+        })) ?? undefined,
+      90_000,
+      "the second worker to plan the gap",
+    );
+    const tick = coalesced.finishedAt!;
+    await everyJobSucceededAfter(db(), jobIds, tick, "every job to run on schedule again");
+    const to = wholeSecond(Date.now());
+    await everySlotSettledUpTo(db(), jobIds, to);
+    await stop(second);
+
+    for (const [name, policy] of Object.entries(POLICIES)) {
+      const job = jobs[name]!;
+      const rows = await expectEverySlotOnce(db(), job.id, { from: new Date(job.nextRunAt!), to, periodMs: 1000 });
+      const gap = rows.filter((row) => row.slotAt! >= resumeFrom.get(job.id)! && row.slotAt! <= tick);
+      expect(gap.length, name).toBeGreaterThanOrEqual(DOWNTIME_MS / 1000);
+      const slots = gap.map((row) => row.slotAt!);
+      expect(actualRows(gap), name).toEqual(promisedRows(slots, tick, policy));
+      // Nothing else ended badly, before or after the gap (a late tick may coalesce or skip a slot there too).
+      expect(rows.filter((row) => !["succeeded", "skipped", "missed"].includes(row.status)), name).toEqual([]);
+      await expectCallsMatchRuns(db(), job.id, suite.recorder.hits, `/${name}`);
+    }
+
+    // The oldest slot of the gap ran when the second worker caught up, not at some other time.
+    const oldestSlot = resumeFrom.get(jobs["all-no-grace"]!.id)!;
+    const oldest = await db().run.findFirstOrThrow({ where: { jobId: jobs["all-no-grace"]!.id, slotAt: oldestSlot } });
+    expect(oldest.startedAt!.getTime()).toBeGreaterThanOrEqual(tick.getTime());
+    expect(oldest.latenessMs).toBeGreaterThanOrEqual(tick.getTime() - oldestSlot.getTime());
+    await expectNothingRunning(db());
+  });
+});
