@@ -1,6 +1,9 @@
-import type { Db, JobKind, RunStatus, TriggerType } from "../db";
+import { dbProvider, type Db, type JobKind, type Prisma, type RunStatus, type TriggerType } from "../db";
 import { describeTrigger } from "../schedule/describe";
 import { describeTarget } from "../validation/job-config";
+import type { JobListQuery, JobSort } from "../validation/job-queries";
+import { toJobDto, type JobDto } from "./job-dto";
+import { jobNotFound } from "./lock-job";
 import { triggerFromColumns } from "./trigger-columns";
 
 export type JobListItem = {
@@ -23,10 +26,37 @@ export type JobListItem = {
 
 export type JobPage = { items: JobListItem[]; total: number; page: number; pageSize: number };
 
-export async function listJobs(db: Db, { page = 1, pageSize = 50 }: { page?: number; pageSize?: number } = {}): Promise<JobPage> {
+export type JobFilters = Partial<JobListQuery>;
+
+const ORDER: Record<JobSort, Prisma.JobOrderByWithRelationInput[]> = {
+  name: [{ name: "asc" }],
+  "-name": [{ name: "desc" }],
+  // Jobs without a next run (exhausted schedules) go last either way.
+  nextRunAt: [{ nextRunAt: { sort: "asc", nulls: "last" } }, { name: "asc" }],
+  "-nextRunAt": [{ nextRunAt: { sort: "desc", nulls: "last" } }, { name: "asc" }],
+  createdAt: [{ createdAt: "asc" }, { id: "asc" }],
+  "-createdAt": [{ createdAt: "desc" }, { id: "desc" }],
+  updatedAt: [{ updatedAt: "asc" }, { id: "asc" }],
+  "-updatedAt": [{ updatedAt: "desc" }, { id: "desc" }],
+};
+
+function jobWhere(db: Db, { q, status, kind, tag }: JobFilters): Prisma.JobWhereInput {
+  const where: Prisma.JobWhereInput[] = [];
+  // SQLite's LIKE already ignores ASCII case; PostgreSQL's needs asking (a mode SQLite's client type lacks).
+  if (q) where.push({ name: dbProvider(db) === "postgresql" ? ({ contains: q, mode: "insensitive" } as Prisma.StringFilter) : { contains: q } });
+  if (status) where.push({ paused: status === "paused" });
+  if (kind) where.push({ kind });
+  if (tag) where.push({ tags: { some: { tag } } });
+  return { AND: where };
+}
+
+export async function listJobs(db: Db, filters: JobFilters = {}): Promise<JobPage> {
+  const { page = 1, pageSize = 50, sort = "name" } = filters;
+  const where = jobWhere(db, filters);
   const [rows, total] = await Promise.all([
     db.job.findMany({
-      orderBy: [{ name: "asc" }],
+      where,
+      orderBy: ORDER[sort],
       skip: (page - 1) * pageSize,
       take: pageSize,
       include: {
@@ -34,7 +64,7 @@ export async function listJobs(db: Db, { page = 1, pageSize = 50 }: { page?: num
         runs: { orderBy: { scheduledFor: "desc" }, take: 1, select: { status: true, scheduledFor: true } },
       },
     }),
-    db.job.count(),
+    db.job.count({ where }),
   ]);
   const items = rows.map((row): JobListItem => {
     const last = row.runs[0];
@@ -55,6 +85,12 @@ export async function listJobs(db: Db, { page = 1, pageSize = 50 }: { page?: num
     };
   });
   return { items, total, page, pageSize };
+}
+
+export async function getJob(db: Db, id: string): Promise<JobDto> {
+  const row = await db.job.findUnique({ where: { id }, include: { tags: true } });
+  if (!row) throw jobNotFound(id);
+  return toJobDto(row);
 }
 
 function scheduleText(trigger: unknown): string {

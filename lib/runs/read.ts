@@ -1,0 +1,117 @@
+import type { Db, LogStream, Prisma, RunSource, RunStatus } from "../db";
+import { NotFoundError, ValidationError } from "../errors";
+import { RUN_DTO_INCLUDE, toRunDto, type RunDto } from "./run-dto";
+
+export function runNotFound(id: string): NotFoundError {
+  return new NotFoundError(`No run with id "${id}"`);
+}
+
+export type RunFilters = {
+  status?: RunStatus[];
+  jobId?: string;
+  source?: RunSource;
+  /** scheduledFor at or after this instant. */
+  from?: Date;
+  /** scheduledFor before this instant. */
+  to?: Date;
+  limit?: number;
+  /** nextCursor of the previous page. */
+  cursor?: string;
+};
+
+/** A page of runs, newest first; nextCursor is null on the last page. */
+export type RunPage = { items: RunDto[]; nextCursor: string | null };
+
+// Keyset pagination on (scheduledFor, id): the ledger grows by a row per slot, so pages neither
+// count the table nor shift when new runs arrive while someone reads page 3.
+const encodeCursor = (run: { scheduledFor: Date; id: string }) => Buffer.from(JSON.stringify([run.scheduledFor.getTime(), run.id])).toString("base64url");
+
+function decodeCursor(cursor: string): { at: Date; id: string } {
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown[];
+    if (typeof at === "number" && Number.isFinite(at) && typeof id === "string") return { at: new Date(at), id };
+  } catch {
+    // reported below
+  }
+  throw new ValidationError("Invalid cursor", { cursor: ["cursor must be the nextCursor of a previous page"] });
+}
+
+export async function listRuns(db: Db, { status, jobId, source, from, to, limit = 50, cursor }: RunFilters = {}): Promise<RunPage> {
+  const where: Prisma.RunWhereInput[] = [];
+  if (status && status.length > 0) where.push({ status: { in: status } });
+  if (jobId) where.push({ jobId });
+  if (source) where.push({ source });
+  if (from) where.push({ scheduledFor: { gte: from } });
+  if (to) where.push({ scheduledFor: { lt: to } });
+  if (cursor) {
+    const after = decodeCursor(cursor);
+    where.push({ OR: [{ scheduledFor: { lt: after.at } }, { scheduledFor: after.at, id: { lt: after.id } }] });
+  }
+  const rows = await db.run.findMany({
+    where: { AND: where },
+    orderBy: [{ scheduledFor: "desc" }, { id: "desc" }],
+    take: limit + 1,
+    include: RUN_DTO_INCLUDE,
+  });
+  const page = rows.slice(0, limit);
+  return { items: page.map(toRunDto), nextCursor: rows.length > limit ? encodeCursor(page.at(-1)!) : null };
+}
+
+export type RunDetail = RunDto & {
+  errorStack: string | null;
+  /** Every attempt of the same request, first to last, this run included. */
+  retryChain: RunDto[];
+};
+
+/** A retry chain is at most the job's maxAttempts (≤ 20) long; the bound only guards against a cycle edited in by hand. */
+const MAX_CHAIN = 100;
+
+export async function getRun(db: Db, id: string): Promise<RunDetail> {
+  const run = await db.run.findUnique({ where: { id }, include: RUN_DTO_INCLUDE });
+  if (!run) throw runNotFound(id);
+  const before: RunDto[] = [];
+  for (let at = run.retryOfId; at && before.length < MAX_CHAIN; ) {
+    const previous = await db.run.findUnique({ where: { id: at }, include: RUN_DTO_INCLUDE });
+    if (!previous) break;
+    before.unshift(toRunDto(previous));
+    at = previous.retryOfId;
+  }
+  const after: RunDto[] = [];
+  let last = run.id;
+  while (after.length < MAX_CHAIN) {
+    const next = await db.run.findFirst({ where: { retryOfId: last }, orderBy: { attempt: "asc" }, include: RUN_DTO_INCLUDE });
+    if (!next) break;
+    after.push(toRunDto(next));
+    last = next.id;
+  }
+  const dto = toRunDto(run);
+  return { ...dto, errorStack: run.errorStack, retryChain: [...before, dto, ...after] };
+}
+
+export type RunLogLine = { seq: number; at: string; stream: LogStream; text: string };
+
+export type RunLogPage = {
+  items: RunLogLine[];
+  /** Pass as afterSeq to read on; equal to the afterSeq sent when there was nothing new. */
+  nextAfterSeq: number;
+  /** The run has ended and every line was read: polling again will bring nothing. */
+  complete: boolean;
+  /** The worker stopped recording lines past the log size limit. */
+  truncated: boolean;
+};
+
+const ENDED: RunStatus[] = ["succeeded", "failed", "timed_out", "missed", "skipped", "canceled", "lost"];
+
+/** A run's log lines after `afterSeq`, in order. */
+export async function listRunLogs(db: Db, runId: string, { afterSeq = 0, limit = 500 }: { afterSeq?: number; limit?: number } = {}): Promise<RunLogPage> {
+  const run = await db.run.findUnique({ where: { id: runId }, select: { status: true, logTruncated: true } });
+  if (!run) throw runNotFound(runId);
+  const rows = await db.runLog.findMany({ where: { runId, seq: { gt: afterSeq } }, orderBy: { seq: "asc" }, take: limit + 1 });
+  const page = rows.slice(0, limit);
+  return {
+    items: page.map((row) => ({ seq: row.seq, at: row.at.toISOString(), stream: row.stream, text: row.text })),
+    nextAfterSeq: page.at(-1)?.seq ?? afterSeq,
+    complete: ENDED.includes(run.status) && rows.length <= limit,
+    truncated: run.logTruncated,
+  };
+}
