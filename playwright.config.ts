@@ -2,6 +2,9 @@ import { defineConfig } from "@playwright/test";
 
 const PORT = 3100;
 export const E2E_DATABASE_URL = "file:./data/e2e/sundial.db";
+/** Seeded by the server's SUNDIAL_ADMIN_* settings; the sign-in project saves its session for the specs. */
+export const E2E_ADMIN = { email: "admin@sundial.test", password: "e2e admin password" };
+export const ADMIN_STATE = "data/e2e/admin-state.json";
 
 // The app is started the way `npm start` starts it (preflight, migrations, build if stale, the
 // dashboard and one worker), on a fresh SQLite file of its own.
@@ -11,6 +14,10 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 15_000 },
   reporter: [["list"]],
+  projects: [
+    { name: "sign-in", testMatch: /sign-in\.setup\.ts$/ },
+    { name: "e2e", dependencies: ["sign-in"], use: { storageState: ADMIN_STATE } },
+  ],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: "retain-on-failure",
@@ -32,6 +39,10 @@ export default defineConfig({
       WORKER_OFFLINE_AFTER_SECONDS: "5",
       NEXT_TELEMETRY_DISABLED: "1",
       LOG_LEVEL: "warn",
+      SUNDIAL_ADMIN_EMAIL: E2E_ADMIN.email,
+      SUNDIAL_ADMIN_PASSWORD: E2E_ADMIN.password,
+      // The worker's HTTP jobs may call receivers on this machine, which it refuses by default.
+      SUNDIAL_HTTP_ALLOW_HOSTS: "127.0.0.1",
     },
   },
 });

@@ -1,9 +1,19 @@
 // The only module that reads process.env: every setting is parsed and checked here once, so a bad
 // value stops the process at start with one line naming the setting, instead of failing later.
 import { z } from "zod";
+import { parseAllowList } from "./net/address-policy";
 import { isTimeZone } from "./validation/trigger";
 
 export const DEFAULT_DATABASE_URL = "file:./data/sundial.db";
+
+/** Bounds of an account password, checked for SUNDIAL_ADMIN_PASSWORD and by every form that sets one. */
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 128;
+
+/** An optional setting: unset and empty mean the same. */
+function optional<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+}
 
 const flag = z
   .enum(["1", "0", "true", "false", "yes", "no", ""], {
@@ -69,6 +79,34 @@ const EnvSchema = z.object({
   WORKER_SHUTDOWN_GRACE_SECONDS: integer(0, 3600, 30),
   SUNDIAL_RETENTION_DAYS: integer(1, 36_500, 30),
   SUNDIAL_RETENTION_RUNS: integer(1, 10_000_000, 1000),
+  SUNDIAL_SECRET: optional(
+    z.string().min(32, { error: (issue) => `must be at least 32 characters long (got ${String(issue.input).length}); \`openssl rand -base64 32\` makes one` }),
+  ),
+  SUNDIAL_PUBLIC_URL: optional(
+    z.url({ protocol: /^https?$/, error: (issue) => `must be an http:// or https:// URL, got "${String(issue.input)}"` }).transform((url) => new URL(url).origin),
+  ),
+  SUNDIAL_ADMIN_EMAIL: optional(z.email({ error: (issue) => `is not an email address: "${String(issue.input)}"` }).transform((email) => email.toLowerCase())),
+  SUNDIAL_ADMIN_PASSWORD: optional(
+    z
+      .string()
+      .min(PASSWORD_MIN_LENGTH, { error: `must be at least ${PASSWORD_MIN_LENGTH} characters long` })
+      .max(PASSWORD_MAX_LENGTH, { error: `must be at most ${PASSWORD_MAX_LENGTH} characters long` }),
+  ),
+  SUNDIAL_HTTP_ALLOW_HOSTS: z
+    .string()
+    .default("")
+    .transform((text, ctx) => {
+      const { allowList, problems } = parseAllowList(text);
+      for (const { entry, why } of problems) ctx.addIssue({ code: "custom", message: `has a bad entry "${entry}": ${why}` });
+      return allowList;
+    }),
+  // Sent by Prometheus as a Bearer token: a header value can't hold whitespace, and a short one is guessable.
+  SUNDIAL_METRICS_TOKEN: optional(
+    z
+      .string()
+      .min(16, { error: (issue) => `must be at least 16 characters long (got ${String(issue.input).length}); \`openssl rand -hex 24\` makes one` })
+      .regex(/^\S+$/, { error: "must not contain spaces or other whitespace" }),
+  ),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -90,6 +128,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
         `WORKER_OFFLINE_AFTER_SECONDS (${env.WORKER_OFFLINE_AFTER_SECONDS}) must be greater than WORKER_HEARTBEAT_SECONDS (${env.WORKER_HEARTBEAT_SECONDS})`,
       ]);
     }
+    if ((env.SUNDIAL_ADMIN_EMAIL === undefined) !== (env.SUNDIAL_ADMIN_PASSWORD === undefined)) {
+      throw new ConfigError(["SUNDIAL_ADMIN_EMAIL and SUNDIAL_ADMIN_PASSWORD seed the first admin together: set both or neither"]);
+    }
     return env;
   }
   throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`));
@@ -101,6 +142,11 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** Running under `next dev` (Next writes NODE_ENV into what it builds). */
+export function isDevelopment(): boolean {
+  return process.env.NODE_ENV === "development";
 }
 
 export function isPostgresUrl(url: string): boolean {

@@ -17,8 +17,14 @@ export class ValidationError extends Error {
   }
 }
 
-/** What the API sends as `details` with a conflict: the field to fix, when there is one. */
-export type ConflictDetails = { fieldErrors?: FieldErrors };
+/**
+ * What the API sends as `details` with a conflict: the field to fix, when there is one; for a stale
+ * version, the current one and who wrote it when.
+ */
+export type ConflictDetails = {
+  fieldErrors?: FieldErrors;
+  current?: { version: number; changedBy: string | null; changedAt: string };
+};
 
 /** The request is valid but clashes with the current state: a taken name, a stale version, a reused key. */
 export class ConflictError extends Error {
@@ -29,5 +35,31 @@ export class ConflictError extends Error {
   ) {
     super(message);
     this.name = "ConflictError";
+  }
+}
+
+export class NotFoundError extends Error {
+  readonly code = "not_found" as const;
+  constructor(message: string) {
+    super(message);
+    this.name = "NotFoundError";
+  }
+}
+
+/** No valid session or token came with the request. */
+export class UnauthorizedError extends Error {
+  readonly code = "unauthorized" as const;
+  constructor(message = "Sign in, or send an API token as Authorization: Bearer <token>") {
+    super(message);
+    this.name = "UnauthorizedError";
+  }
+}
+
+/** The caller is known, but its role does not allow this. */
+export class ForbiddenError extends Error {
+  readonly code = "forbidden" as const;
+  constructor(message: string) {
+    super(message);
+    this.name = "ForbiddenError";
   }
 }

@@ -1,5 +1,6 @@
 // `npm start` / `npm run dev`: checks the configuration, builds what is missing or stale, applies
-// pending migrations, then runs the dashboard and one worker until Ctrl-C (or SIGTERM) stops both.
+// pending migrations, seeds the first admin when SUNDIAL_ADMIN_* ask for it, then runs the dashboard
+// and one worker until Ctrl-C (or SIGTERM) stops both.
 // Plain Node so it runs before anything is built.
 import "dotenv/config";
 import { spawn, spawnSync } from "node:child_process";
@@ -41,6 +42,7 @@ function buildIsStale() {
 run(process.execPath, ["--import", "tsx", "scripts/preflight.ts"]);
 if (!existsSync(join("generated", "sqlite")) || !existsSync(join("generated", "pg"))) run("npm", ["run", "--silent", "db:generate"]);
 run(process.execPath, ["scripts/migrate.mjs", "deploy"]);
+run(process.execPath, ["--import", "tsx", "scripts/seed-admin.ts"]);
 if (!dev && buildIsStale()) {
   console.log("sundial: building the dashboard (first start or changed sources)…");
   run(bin("next"), ["build"]);

@@ -1,10 +1,19 @@
 import type { ReactNode } from "react";
-import { SiteHeader } from "@/components/layout/site-header";
+import { SiteHeader, type NavLink } from "@/components/layout/site-header";
+import { can } from "@/lib/auth/roles";
+import { requireSession } from "@/lib/web/session";
 
-export default function DashboardLayout({ children }: { children: ReactNode }) {
+export default async function DashboardLayout({ children }: { children: ReactNode }) {
+  // The layout's check shapes the header; each page still checks its own permission, since a
+  // layout is not re-rendered on every navigation and is no guard on its own.
+  const caller = await requireSession();
+  const links: NavLink[] = [{ href: "/", label: "Overview" }];
+  if (can(caller.role, "users:manage")) links.push({ href: "/settings/users", label: "Users" });
+  if (can(caller.role, "tokens:manage")) links.push({ href: "/settings/tokens", label: "API tokens" });
+  if (can(caller.role, "audit:read")) links.push({ href: "/settings/audit", label: "Audit log" });
   return (
     <div className="flex min-h-screen flex-col">
-      <SiteHeader />
+      <SiteHeader links={links} user={{ email: caller.user.email, role: caller.role }} />
       <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6">{children}</main>
     </div>
   );

@@ -8,6 +8,7 @@ import { listJobs } from "@/lib/jobs/read";
 import { getQueryClient } from "@/lib/queries/get-query-client";
 import { jobKeys } from "@/lib/queries/jobs";
 import { workerKeys } from "@/lib/queries/workers";
+import { requirePermission } from "@/lib/web/session";
 import { listWorkers } from "@/lib/workers/read";
 
 export const dynamic = "force-dynamic";
@@ -15,6 +16,8 @@ export const dynamic = "force-dynamic";
 const OverviewParams = z.object({ page: z.coerce.number().int().min(1).catch(1) });
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePermission("jobs:read");
+  await requirePermission("workers:read");
   const { page } = OverviewParams.parse(await searchParams);
   const db = getDb();
   const queryClient = getQueryClient();

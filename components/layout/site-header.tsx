@@ -1,6 +1,9 @@
 import Link from "next/link";
+import { SignOutButton } from "./sign-out-button";
 
-export function SiteHeader() {
+export type NavLink = { href: string; label: string };
+
+export function SiteHeader({ links, user }: { links: NavLink[]; user: { email: string; role: string } }) {
   return (
     <header className="border-b bg-background/95 backdrop-blur supports-[backdrop-filter]:bg-background/60">
       <div className="mx-auto flex h-14 max-w-6xl items-center gap-6 px-4 sm:px-6">
@@ -12,10 +15,18 @@ export function SiteHeader() {
           Sundial
         </Link>
         <nav aria-label="Main" className="flex items-center gap-4 text-sm text-muted-foreground">
-          <Link href="/" className="text-foreground transition-colors hover:text-foreground">
-            Overview
-          </Link>
+          {links.map((link) => (
+            <Link key={link.href} href={link.href} className="transition-colors hover:text-foreground">
+              {link.label}
+            </Link>
+          ))}
         </nav>
+        <div className="ml-auto flex items-center gap-3 text-sm">
+          <span className="hidden text-muted-foreground sm:inline" data-testid="signed-in-as">
+            {user.email} · {user.role}
+          </span>
+          <SignOutButton />
+        </div>
       </div>
     </header>
   );

@@ -1,6 +1,7 @@
 // A job as the API sends it and React Query caches it: instants as ISO strings, the trigger as one
 // object (rebuilt from its columns), the retry policy grouped.
 import type { CoalescePolicy, JobKind, TriggerType } from "../db";
+import { maskJobConfigSecrets, type MaskedJobConfig } from "../secrets/job-config-secrets";
 import type { JobConfig } from "../validation/job-config";
 import type { Trigger } from "../validation/trigger";
 import { triggerFromColumns } from "./trigger-columns";
@@ -33,11 +34,11 @@ type JobDtoFields = {
 };
 
 /**
- * A job. `kind` and `config` come as a pair (narrow on `kind`). The config is exactly as stored,
- * values of headers and environment variables marked `secret` included: this DTO is for services
- * and the audit log. Whatever shows a job to a person or an API client must mask those values first.
+ * A job. `kind` and `config` come as a pair (narrow on `kind`). Values of headers and environment
+ * variables marked `secret` are masked (`value: null, set: true`): the API, the dashboard and the
+ * audit log all get this DTO, and none of them may show a secret.
  */
-export type JobDto = JobDtoFields & JobConfig;
+export type JobDto = JobDtoFields & MaskedJobConfig;
 
 /** The Job columns toJobDto reads, with the job's tags. */
 export type JobRowWithTags = {
@@ -80,7 +81,7 @@ export function toJobDto(row: JobRowWithTags): JobDto {
     name: row.name,
     description: row.description,
     tags: row.tags.map((t) => t.tag).sort(),
-    ...kindAndConfig,
+    ...maskJobConfigSecrets(kindAndConfig),
     trigger: triggerFromColumns(row),
     paused: row.paused,
     pausedAt: isoOrNull(row.pausedAt),

@@ -1,16 +1,38 @@
 // The kind-specific settings stored in Job.config, one schema per kind. Every write of a job goes
 // through these; reads parse too, so a row edited by hand shows as invalid instead of crashing a page.
 import { z } from "zod";
+import { templateErrors, urlTemplateErrors } from "../jobs/http-template";
 
 export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"] as const;
 
+/** Reports each problem of a run-context template (see lib/jobs/http-template.ts) on its field. */
+function templated(errorsOf: (template: string) => string[]) {
+  return (template: string, ctx: z.RefinementCtx) => {
+    for (const message of errorsOf(template)) ctx.addIssue({ code: "custom", message });
+  };
+}
+
+/**
+ * A header's or variable's value. null reads as "", so a job as the API shows it (a secret's value is
+ * null there) can be sent back as it is: an empty secret keeps its stored value (lib/secrets).
+ * Characters the HTTP client or Node refuse are refused here, at save time: their errors quote the
+ * value, which would put a secret into a run's log.
+ */
+function entryValue(forbidden: RegExp, message: string) {
+  return z
+    .string()
+    .nullable()
+    .transform((value) => value ?? "")
+    .refine((value) => !forbidden.test(value), { error: message });
+}
+
 export const HttpJobConfig = z.object({
   method: z.enum(HTTP_METHODS).default("GET"),
-  url: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }),
+  url: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).superRefine(templated(urlTemplateErrors)),
   headers: z
-    .array(z.object({ name: z.string().min(1), value: z.string(), secret: z.boolean().default(false) }))
+    .array(z.object({ name: z.string().min(1), value: entryValue(/[\r\n\0]/, "must not contain line breaks or NUL characters"), secret: z.boolean().default(false) }))
     .default([]),
-  body: z.string().optional(),
+  body: z.string().superRefine(templated(templateErrors)).optional(),
   acceptedStatuses: z.array(z.int().min(100).max(599)).default([200, 201, 202, 204]),
 });
 export type HttpJobConfig = z.infer<typeof HttpJobConfig>;
@@ -20,7 +42,7 @@ export const ShellJobConfig = z.object({
   args: z.array(z.string()).default([]),
   cwd: z.string().optional(),
   env: z
-    .array(z.object({ name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), value: z.string(), secret: z.boolean().default(false) }))
+    .array(z.object({ name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), value: entryValue(/\0/, "must not contain NUL characters"), secret: z.boolean().default(false) }))
     .default([]),
 });
 export type ShellJobConfig = z.infer<typeof ShellJobConfig>;

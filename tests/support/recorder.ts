@@ -1,8 +1,17 @@
 // A real HTTP server on 127.0.0.1 for HTTP jobs to call: it records every request and answers as
 // the test says (a status, a delay, or never until released).
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 
-export type Hit = { path: string; query: URLSearchParams; runId: string | null; scheduledFor: string | null; attempt: number; body: string; at: number };
+export type Hit = {
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  runId: string | null;
+  scheduledFor: string | null;
+  attempt: number;
+  body: string;
+  at: number;
+};
 export type Responder = (hit: Hit, response: ServerResponse) => void | Promise<void>;
 
 export type Recorder = {
@@ -27,6 +36,7 @@ export async function startRecorder(): Promise<Recorder> {
       const hit: Hit = {
         path: url.pathname,
         query: url.searchParams,
+        headers: request.headers,
         runId: request.headers["x-sundial-run-id"]?.toString() ?? null,
         scheduledFor: request.headers["x-sundial-scheduled-for"]?.toString() ?? null,
         attempt: Number(request.headers["x-sundial-attempt"] ?? 0),

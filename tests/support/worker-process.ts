@@ -9,11 +9,14 @@ export type WorkerProcess = {
   exited: Promise<number | null>;
 };
 
-/** Starts a real worker process (`npm run worker`'s command) against a database. */
+/**
+ * Starts a real worker process (`npm run worker`'s command) against a database. Its HTTP jobs may
+ * call the tests' receivers on 127.0.0.1, which the address policy refuses by default.
+ */
 export function startWorker(databaseUrl: string, env: Record<string, string> = {}): WorkerProcess {
   const child = spawn(process.execPath, ["--import", "tsx", "worker/index.ts"], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "info", ...env },
+    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "info", SUNDIAL_HTTP_ALLOW_HOSTS: "127.0.0.1", ...env },
   });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));

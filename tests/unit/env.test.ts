@@ -1,15 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, DEFAULT_DATABASE_URL, parseEnv } from "@/lib/env";
+import { DEFAULT_DATABASE_URL, parseEnv } from "@/lib/env";
+import { problemsOf } from "../support/env-problems";
 
-function problemsOf(source: Record<string, string>): string[] {
-  try {
-    parseEnv(source);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error("expected a ConfigError");
-}
 
 describe("parseEnv", () => {
   it("gives working defaults for an empty environment", () => {
@@ -51,6 +43,15 @@ describe("parseEnv", () => {
       "WORKER_CONCURRENCY must be at least 1, got 0",
     ]);
     expect(problemsOf({ PORT: "70000" })).toEqual(["PORT must be at most 65535, got 70000"]);
+  });
+
+  it("reads SUNDIAL_HTTP_ALLOW_HOSTS and names each bad entry", () => {
+    expect(parseEnv({}).SUNDIAL_HTTP_ALLOW_HOSTS.hostnames.size).toBe(0);
+    expect(parseEnv({ SUNDIAL_HTTP_ALLOW_HOSTS: "billing.internal, 10.0.0.0/8" }).SUNDIAL_HTTP_ALLOW_HOSTS.hostnames).toEqual(new Set(["billing.internal"]));
+    expect(problemsOf({ SUNDIAL_HTTP_ALLOW_HOSTS: "10.0.0.0/33,localhost:3000" })).toEqual([
+      'SUNDIAL_HTTP_ALLOW_HOSTS has a bad entry "10.0.0.0/33": the prefix length must be a whole number from 0 to 32',
+      'SUNDIAL_HTTP_ALLOW_HOSTS has a bad entry "localhost:3000": not a hostname, an IP address or a CIDR range (no schemes, ports, brackets or wildcards)',
+    ]);
   });
 
   it("refuses an offline threshold shorter than the heartbeat", () => {

@@ -3,6 +3,7 @@
 // or shutdown the whole group gets SIGTERM, then SIGKILL. Only registered when SUNDIAL_ALLOW_SHELL=1.
 import { spawn } from "node:child_process";
 import { shellBaseEnv } from "@/lib/env";
+import { openSecret } from "@/lib/secrets/seal";
 import { ShellJobConfig } from "@/lib/validation/job-config";
 import type { Executor, LogStream } from "./types";
 
@@ -29,7 +30,7 @@ export const runShell: Executor = (rawConfig, context) => {
   const config = ShellJobConfig.parse(rawConfig);
   const env: Record<string, string> = {
     ...shellBaseEnv(),
-    ...Object.fromEntries(config.env.map((variable) => [variable.name, variable.value])),
+    ...Object.fromEntries(config.env.map((variable) => [variable.name, variable.secret ? openSecret(variable.value, `variable ${variable.name}`) : variable.value])),
     SUNDIAL_RUN_ID: context.runId,
     SUNDIAL_JOB_ID: context.jobId,
     SUNDIAL_SCHEDULED_FOR: context.scheduledFor.toISOString(),

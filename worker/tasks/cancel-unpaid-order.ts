@@ -1,12 +1,14 @@
 // The product's example of a one-off job with a payload, scheduled through the API as "cancel this
 // unpaid order in 15 minutes". A real task would cancel the order in its own system; this one says
 // what it does and tells the order service, when given a callbackUrl.
-import { Agent, fetch } from "undici";
+import { fetch } from "undici";
+import { guardedDispatcher } from "@/lib/net/guarded-dispatcher";
 import type { CancelUnpaidOrderPayload } from "@/lib/tasks/catalog";
 import type { TaskHandler } from "./task-handler";
 
-// A fresh connection per call, as in the HTTP executor: these calls are minutes to days apart.
-const dispatcher = new Agent({ pipelining: 0 });
+// As in the HTTP executor: a fresh connection per call (these calls are minutes to days apart), and
+// the callback URL is held to the same address policy as an HTTP job's.
+const dispatcher = guardedDispatcher({ pipelining: 0 });
 
 export const cancelUnpaidOrderTask: TaskHandler<CancelUnpaidOrderPayload> = async ({ orderId, callbackUrl }, { log, signal, run }) => {
   log(`canceling unpaid order ${orderId}`);

@@ -8,7 +8,7 @@ import { defineRoute } from "@/lib/web/define-route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = defineRoute({ query: z.object({}) }, async () => {
+export const GET = defineRoute({ permission: "public", query: z.object({}) }, async () => {
   const config = env();
   const report = await checkHealth(getDb(), {
     provider: providerOf(config.DATABASE_URL),

@@ -7,7 +7,7 @@ import { listWorkers } from "@/lib/workers/read";
 
 export const dynamic = "force-dynamic";
 
-export const GET = defineRoute({ query: z.object({}) }, async () => {
+export const GET = defineRoute({ permission: "workers:read", query: z.object({}) }, async () => {
   const data = await listWorkers(getDb(), new Date(), env().WORKER_OFFLINE_AFTER_SECONDS);
   return NextResponse.json({ data });
 });

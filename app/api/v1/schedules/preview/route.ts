@@ -13,7 +13,7 @@ const PreviewRequest = z.object({
   locale: z.enum(LOCALES, { error: `locale must be one of ${LOCALES.join(", ")}` }).default("en"),
 }, { error: "the body must be a JSON object with a trigger" });
 
-export const POST = defineRoute({ query: z.object({}), body: PreviewRequest }, async ({ body }) => {
+export const POST = defineRoute({ permission: "jobs:read", query: z.object({}), body: PreviewRequest }, async ({ body }) => {
   const preview = previewSchedule(body.trigger, {
     now: new Date(),
     count: body.count,

@@ -1,0 +1,34 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getDb } from "@/lib/db";
+import { createUser } from "@/lib/users/create-user";
+import { removeUser } from "@/lib/users/remove-user";
+import { setUserDisabled } from "@/lib/users/set-user-disabled";
+import { setUserRole } from "@/lib/users/set-user-role";
+import { NewUserInput, UserDisabledInput, UserIdInput, UserRoleInput } from "@/lib/validation/account-input";
+import { defineAction } from "@/lib/web/define-action";
+
+export const createUserAction = defineAction({ permission: "users:manage", input: NewUserInput }, async (input, { caller }) => {
+  const user = await createUser(getDb(), input, caller.actor);
+  revalidatePath("/settings/users");
+  return user;
+});
+
+export const setUserRoleAction = defineAction({ permission: "users:manage", input: UserRoleInput }, async (input, { caller }) => {
+  const user = await setUserRole(getDb(), input, caller.actor);
+  revalidatePath("/settings/users");
+  return user;
+});
+
+export const setUserDisabledAction = defineAction({ permission: "users:manage", input: UserDisabledInput }, async (input, { caller }) => {
+  const user = await setUserDisabled(getDb(), { userId: input.userId, disabled: String(input.disabled) }, caller.actor);
+  revalidatePath("/settings/users");
+  return user;
+});
+
+export const removeUserAction = defineAction({ permission: "users:manage", input: UserIdInput }, async (input, { caller }) => {
+  await removeUser(getDb(), input, caller.actor);
+  revalidatePath("/settings/users");
+  return null;
+});
