@@ -16,13 +16,21 @@ import { RunLogBuffer } from "./run-log-buffer";
 const ABORT_SETTLE_MS = 5_000;
 const FINISH_RETRY_MAX_MS = 5_000;
 
-type AbortCause = "timeout" | "shutdown" | "lease";
+type AbortCause = "timeout" | "shutdown" | "canceled" | "lease";
+type RecordedCause = Exclude<AbortCause, "lease">;
 
-function abortedOutcome(cause: "timeout" | "shutdown", run: ClaimedRun): RunOutcome {
-  return cause === "timeout"
-    ? { status: "timed_out", reason: `timed out after ${run.timeoutSeconds} s`, errorMessage: `The run exceeded its timeout of ${run.timeoutSeconds} s and was stopped` }
-    : { status: "canceled", reason: "worker shut down before the run finished" };
+function abortedOutcome(cause: RecordedCause, run: ClaimedRun): RunOutcome {
+  switch (cause) {
+    case "timeout":
+      return { status: "timed_out", reason: `timed out after ${run.timeoutSeconds} s`, errorMessage: `The run exceeded its timeout of ${run.timeoutSeconds} s and was stopped` };
+    case "shutdown":
+      return { status: "canceled", reason: "worker shut down before the run finished" };
+    case "canceled":
+      return { status: "canceled", reason: "canceled on request while running" };
+  }
 }
+
+const isRecordedCause = (cause: AbortCause | null): cause is RecordedCause => cause !== null && cause !== "lease";
 
 /** "fetch failed: connect ECONNREFUSED 127.0.0.1:8080": the message with its causes, which say what actually went wrong. */
 function describeError(error: unknown): string {
@@ -41,7 +49,14 @@ export async function executeRun(
   db: Db,
   run: ClaimedRun,
   executor: Executor,
-  { log, clock, outcomes, hardStop, leaseMs }: { log: Logger; clock: Clock; outcomes: OutcomeWriter; hardStop: AbortSignal; leaseMs: number },
+  {
+    log,
+    clock,
+    outcomes,
+    hardStop,
+    cancel,
+    leaseMs,
+  }: { log: Logger; clock: Clock; outcomes: OutcomeWriter; hardStop: AbortSignal; cancel: AbortSignal; leaseMs: number },
 ): Promise<void> {
   const began = performance.now();
   const runLog = log.child({ runId: run.id, jobId: run.jobId });
@@ -54,7 +69,9 @@ export async function executeRun(
     controller.abort(new Error(`run aborted: ${why}`));
   };
   const onHardStop = () => abort("shutdown");
+  const onCancel = () => abort("canceled");
   hardStop.addEventListener("abort", onHardStop);
+  cancel.addEventListener("abort", onCancel, { once: true });
   const timeout = run.timeoutSeconds ? setTimeout(() => abort("timeout"), run.timeoutSeconds * 1000) : undefined;
   const renew = () => {
     renewLease(db, { runId: run.id, claimToken: run.claimToken, now: clock.now(), leaseMs })
@@ -85,13 +102,14 @@ export async function executeRun(
       controller.signal.addEventListener("abort", () => setTimeout(() => reject(controller.signal.reason), ABORT_SETTLE_MS).unref(), { once: true }),
     );
     outcome = await Promise.race([execution, settled]);
-    if (cause === "timeout" || cause === "shutdown") outcome = abortedOutcome(cause, run);
+    if (isRecordedCause(cause)) outcome = abortedOutcome(cause, run);
   } catch (error) {
-    outcome = cause === "timeout" || cause === "shutdown" ? abortedOutcome(cause, run) : errorOutcome(error);
+    outcome = isRecordedCause(cause) ? abortedOutcome(cause, run) : errorOutcome(error);
   } finally {
     clearTimeout(timeout);
     clearInterval(renewal);
     hardStop.removeEventListener("abort", onHardStop);
+    cancel.removeEventListener("abort", onCancel);
   }
   const finishedAt = clock.now();
   if (outcome.errorMessage) logs.push("system", outcome.errorMessage);

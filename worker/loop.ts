@@ -5,6 +5,7 @@ import { setMaxListeners } from "node:events";
 import type { Db, JobKind } from "@/lib/db";
 import { databaseErrorSummary } from "@/lib/db";
 import type { Logger } from "@/lib/log";
+import { cancelRequestedRunIds } from "@/lib/runs/cancel-requests";
 import { claimRuns } from "@/lib/runs/claim-runs";
 import type { Clock } from "@/lib/runs/db-clock";
 import { enqueueDueRuns } from "@/lib/runs/enqueue-due";
@@ -33,13 +34,15 @@ export type LoopOptions = {
 
 const MAX_BACKOFF_MS = 30_000;
 const FREED_PLACE_GATHER_MS = 5;
-/** Expired leases are looked for this often, not on every tick: a lease lasts tens of seconds. */
+/** Expired leases and cancel requests are looked for this often, not on every tick. */
 const REAP_INTERVAL_MS = 1_000;
 
 export async function runWorkerLoop(db: Db, options: LoopOptions): Promise<void> {
   const { workerId, capacity, leaseMs, pollMs, shutdownGraceMs, executors, log, clock, stop } = options;
   const kinds = Object.keys(executors) as JobKind[];
   const running = new Map<string, Promise<void>>();
+  // One per running run: aborted when someone asks to cancel that run.
+  const cancels = new Map<string, AbortController>();
   const outcomes = createOutcomeWriter(db);
   const hardStop = new AbortController();
   // Each running run listens on it: up to `capacity` listeners is expected, not a leak.
@@ -70,14 +73,20 @@ export async function runWorkerLoop(db: Db, options: LoopOptions): Promise<void>
         lastReapAt = Date.now();
         const reaped = await reapExpiredRuns(db, clock.now());
         if (reaped > 0) log.warn({ reaped }, "runs of a lost worker recorded as lost");
+        if (running.size > 0) {
+          for (const runId of await cancelRequestedRunIds(db, workerId)) cancels.get(runId)?.abort();
+        }
       }
       const claim = await claimRuns(db, { workerId, now: clock.now(), limit: capacity - running.size, leaseMs, kinds });
       waiting = claim.waiting;
       for (const run of claim.runs) {
-        const execution = executeRun(db, run, executors[run.kind]!, { log, clock, outcomes, hardStop: hardStop.signal, leaseMs })
+        const cancel = new AbortController();
+        cancels.set(run.id, cancel);
+        const execution = executeRun(db, run, executors[run.kind]!, { log, clock, outcomes, hardStop: hardStop.signal, cancel: cancel.signal, leaseMs })
           .catch((error: unknown) => log.error({ err: error, runId: run.id }, "run execution failed unexpectedly"))
           .finally(() => {
             running.delete(run.id);
+            cancels.delete(run.id);
             wakeForFreedPlace();
           });
         running.set(run.id, execution);
