@@ -1,6 +1,7 @@
 import { defineConfig } from "@playwright/test";
 
-const PORT = 3100;
+// Separate checkouts (git worktrees) on one machine each pick their own port.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_DATABASE_URL = "file:./data/e2e/sundial.db";
 /** Seeded by the server's SUNDIAL_ADMIN_* settings; the sign-in project saves its session for the specs. */
 export const E2E_ADMIN = { email: "admin@sundial.test", password: "e2e admin password" };

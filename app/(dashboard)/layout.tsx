@@ -7,7 +7,12 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   // The layout's check shapes the header; each page still checks its own permission, since a
   // layout is not re-rendered on every navigation and is no guard on its own.
   const caller = await requireSession();
-  const links: NavLink[] = [{ href: "/", label: "Overview" }];
+  const links: NavLink[] = [
+    { href: "/", label: "Overview" },
+    { href: "/jobs", label: "Jobs" },
+    { href: "/runs", label: "Runs" },
+    { href: "/workers", label: "Workers" },
+  ];
   if (can(caller.role, "users:manage")) links.push({ href: "/settings/users", label: "Users" });
   if (can(caller.role, "tokens:manage")) links.push({ href: "/settings/tokens", label: "API tokens" });
   if (can(caller.role, "audit:read")) links.push({ href: "/settings/audit", label: "Audit log" });
