@@ -8,8 +8,8 @@ import type { Clock } from "@/lib/runs/db-clock";
 import { renewLease, type FinishRequest, type FinishResult } from "@/lib/runs/finish-run";
 import type { RunOutcome } from "@/lib/runs/run-outcome";
 import type { Executor } from "./executors/types";
+import type { LogWriter } from "./log-writer";
 import type { OutcomeWriter } from "./outcome-writer";
-import { RunLogBuffer } from "./run-log-buffer";
 
 
 /** After an abort, how long an executor may take to wind down before its run is recorded anyway. */
@@ -53,14 +53,15 @@ export async function executeRun(
     log,
     clock,
     outcomes,
+    logWriter,
     hardStop,
     cancel,
     leaseMs,
-  }: { log: Logger; clock: Clock; outcomes: OutcomeWriter; hardStop: AbortSignal; cancel: AbortSignal; leaseMs: number },
+  }: { log: Logger; clock: Clock; outcomes: OutcomeWriter; logWriter: LogWriter; hardStop: AbortSignal; cancel: AbortSignal; leaseMs: number },
 ): Promise<void> {
   const began = performance.now();
   const runLog = log.child({ runId: run.id, jobId: run.jobId });
-  const logs = new RunLogBuffer(db, { runId: run.id, claimToken: run.claimToken }, runLog);
+  const logs = logWriter.open({ runId: run.id, claimToken: run.claimToken });
   const controller = new AbortController();
   let cause: AbortCause | null = null;
   const abort = (why: AbortCause) => {
@@ -113,7 +114,7 @@ export async function executeRun(
   }
   const finishedAt = clock.now();
   if (outcome.errorMessage) logs.push("system", outcome.errorMessage);
-  const logTail = await logs.drain();
+  const logTail = await logWriter.close(logs);
 
   if (cause === "lease") {
     runLog.warn("lease lost: the run was taken over by another worker; its outcome is not recorded here");

@@ -12,6 +12,7 @@ import { enqueueDueRuns } from "@/lib/runs/enqueue-due";
 import { nextDueAfter } from "@/lib/runs/next-due";
 import { reapExpiredRuns } from "@/lib/runs/reap-expired";
 import { executeRun } from "./execute";
+import { createLogWriter } from "./log-writer";
 import { createOutcomeWriter } from "./outcome-writer";
 import type { Executor } from "./executors/types";
 import { sleep } from "./sleep";
@@ -44,6 +45,7 @@ export async function runWorkerLoop(db: Db, options: LoopOptions): Promise<void>
   // One per running run: aborted when someone asks to cancel that run.
   const cancels = new Map<string, AbortController>();
   const outcomes = createOutcomeWriter(db);
+  const logWriter = createLogWriter(db, log);
   const hardStop = new AbortController();
   // Each running run listens on it: up to `capacity` listeners is expected, not a leak.
   setMaxListeners(capacity + 1, hardStop.signal);
@@ -82,7 +84,7 @@ export async function runWorkerLoop(db: Db, options: LoopOptions): Promise<void>
       for (const run of claim.runs) {
         const cancel = new AbortController();
         cancels.set(run.id, cancel);
-        const execution = executeRun(db, run, executors[run.kind]!, { log, clock, outcomes, hardStop: hardStop.signal, cancel: cancel.signal, leaseMs })
+        const execution = executeRun(db, run, executors[run.kind]!, { log, clock, outcomes, logWriter, hardStop: hardStop.signal, cancel: cancel.signal, leaseMs })
           .catch((error: unknown) => log.error({ err: error, runId: run.id }, "run execution failed unexpectedly"))
           .finally(() => {
             running.delete(run.id);
@@ -119,4 +121,5 @@ export async function runWorkerLoop(db: Db, options: LoopOptions): Promise<void>
       await drained;
     }
   }
+  logWriter.stop();
 }

@@ -1,12 +1,11 @@
-// Collects a run's output lines and writes them in batches, so a chatty program costs one write per
-// flush interval, not one per line. Lines past the per-run cap are dropped, with one line saying so.
-import type { Db } from "@/lib/db";
-import type { Logger } from "@/lib/log";
-import { appendRunLogs, RUN_LOG_MAX_BYTES, type LogLine } from "@/lib/runs/run-logs";
+// Collects one run's output lines until the worker's log writer takes them. Lines past the per-run
+// cap are dropped, with one line saying so.
+import { RUN_LOG_MAX_BYTES, type LogLine } from "@/lib/runs/run-logs";
 import type { LogStream } from "./executors/types";
 
-const FLUSH_INTERVAL_MS = 500;
 const MAX_LINE_CHARS = 16_384;
+
+export type RunLogBatch = { lines: LogLine[]; truncated: boolean };
 
 export class RunLogBuffer {
   private lines: LogLine[] = [];
@@ -14,16 +13,8 @@ export class RunLogBuffer {
   private bytes = 0;
   private truncated = false;
   private truncationPending = false;
-  private timer: ReturnType<typeof setInterval>;
-  private flushing: Promise<void> = Promise.resolve();
 
-  constructor(
-    private readonly db: Db,
-    private readonly run: { runId: string; claimToken: string },
-    private readonly log: Logger,
-  ) {
-    this.timer = setInterval(() => void this.flush(), FLUSH_INTERVAL_MS);
-  }
+  constructor(readonly run: { runId: string; claimToken: string }) {}
 
   push(stream: LogStream, text: string): void {
     for (const raw of text.replace(/\r?\n$/, "").split(/\r?\n/)) {
@@ -41,32 +32,15 @@ export class RunLogBuffer {
     }
   }
 
-  flush(): Promise<void> {
-    this.flushing = this.flushing.then(async () => {
-      if (this.lines.length === 0) return;
-      const batch = this.lines;
-      const truncated = this.truncationPending;
-      this.lines = [];
-      this.truncationPending = false;
-      try {
-        await appendRunLogs(this.db, { ...this.run, lines: batch, truncated });
-      } catch (error) {
-        this.log.warn({ err: error, runId: this.run.runId, lines: batch.length }, "could not write run log lines");
-      }
-    });
-    return this.flushing;
+  get hasLines(): boolean {
+    return this.lines.length > 0;
   }
 
-  /**
-   * Stops the periodic flush and hands over the lines not yet written, to be recorded with the run's
-   * outcome in the same write (a short run's whole log then costs no write of its own).
-   */
-  async drain(): Promise<{ lines: LogLine[]; truncated: boolean }> {
-    clearInterval(this.timer);
-    await this.flushing;
-    const rest = { lines: this.lines, truncated: this.truncationPending };
+  /** Hands over the lines not yet written, and whether the truncation note is among them. */
+  take(): RunLogBatch {
+    const batch = { lines: this.lines, truncated: this.truncationPending };
     this.lines = [];
     this.truncationPending = false;
-    return rest;
+    return batch;
   }
 }

@@ -4,10 +4,9 @@
 // Outcomes are recorded in batches: one statement writes the outcomes of every run that finished
 // since the last write (with the last lines of their logs), so a worker finishing 1,000 short runs a
 // second makes a few writes a second, not thousands.
-import { chunk, PARAMETERS_PER_STATEMENT } from "../chunk";
 import type { Db, DbProvider, Prisma } from "../db";
 import { dbProvider } from "../db";
-import type { LogLine } from "./run-logs";
+import { insertRunLogLines, type LogLine } from "./run-logs";
 import { capText, type RunOutcome } from "./run-outcome";
 import { scheduleRetry } from "./schedule-retry";
 
@@ -31,7 +30,7 @@ export type FinishResult = { recorded: boolean; retryId: string | null };
 
 // PostgreSQL text can't hold NUL, and a binary response excerpt may: one such run must not fail the
 // batch it is written in.
-const storable = (text: string | undefined, cap = true) => (text ? (cap ? capText(text) : text).replaceAll("\u0000", "\uFFFD") : null);
+const storable = (text: string | undefined) => (text ? capText(text).replaceAll("\u0000", "\uFFFD") : null);
 
 function outcomeRow(request: FinishRequest) {
   const { outcome, logs } = request;
@@ -107,9 +106,7 @@ export async function finishRuns(db: Db, requests: FinishRequest[]): Promise<Map
   await db.$transaction(async (tx) => {
     const recorded = await writeOutcomes(tx, provider, requests);
     const ours = requests.filter((request) => recorded.has(request.runId));
-    const lines = ours.flatMap((request) => (request.logs?.lines ?? []).map((line) => ({ runId: request.runId, ...line, text: storable(line.text, false) ?? "" })));
-    // A log line binds five parameters.
-    for (const part of chunk(lines, PARAMETERS_PER_STATEMENT / 5)) await tx.runLog.createMany({ data: part });
+    await insertRunLogLines(tx, provider, ours.flatMap((request) => (request.logs?.lines ?? []).map((line) => ({ runId: request.runId, ...line }))));
     for (const request of ours) {
       const retryId = RETRIED_STATUSES.has(request.outcome.status)
         ? await scheduleRetry(tx, await tx.run.findUniqueOrThrow({ where: { id: request.runId }, select: { id: true, jobId: true, attempt: true, payload: true } }), request.now)
