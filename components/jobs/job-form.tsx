@@ -143,7 +143,7 @@ export function JobForm({ mode, source, action, timeZones, defaultTimezone, shel
           <CardDescription>How the job is listed and found.</CardDescription>
         </CardHeader>
         <CardContent className="grid gap-4">
-          <Field label="Name" htmlFor="job-name" errors={errors.name} hint="Letters, digits, spaces, dots, dashes and underscores; unique.">
+          <Field label="Name" htmlFor="job-name" errors={errors.name} hint="Letters, digits, spaces and . _ - ( ); unique.">
             <Input id="job-name" value={draft.name} onChange={(event) => set({ name: event.target.value }, "name")} autoComplete="off" aria-invalid={Boolean(errors.name)} />
           </Field>
           <Field label="Description (optional)" htmlFor="job-description" errors={errors.description}>

@@ -149,10 +149,10 @@ export const CRON_PRESETS = [
   { id: "every-5-minutes", label: "Every 5 minutes" },
   { id: "every-15-minutes", label: "Every 15 minutes" },
   { id: "hourly", label: "Every hour, on the hour" },
-  { id: "daily", label: "Every day at…" },
-  { id: "weekdays", label: "Weekdays (Mon–Fri) at…" },
-  { id: "weekly", label: "Every week on … at…" },
-  { id: "monthly", label: "Every month on day … at…" },
+  { id: "daily", label: "Daily" },
+  { id: "weekdays", label: "Weekdays (Mon–Fri)" },
+  { id: "weekly", label: "Weekly" },
+  { id: "monthly", label: "Monthly" },
 ] as const;
 export type CronPresetId = (typeof CRON_PRESETS)[number]["id"];
 

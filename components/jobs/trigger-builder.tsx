@@ -384,7 +384,7 @@ type PreviewPanelProps = {
 function SchedulePreviewPanel({ ready, fetching, failure, answer, problems, timezone }: PreviewPanelProps) {
   const preview = answer?.ok ? answer.preview : null;
   return (
-    <section aria-label="Schedule preview" aria-busy={fetching} className="grid content-start gap-4 rounded-lg border bg-muted/40 p-4 text-sm">
+    <section aria-label="Schedule preview" aria-busy={fetching} className="grid content-start gap-4 self-start rounded-lg border bg-muted/40 p-4 text-sm lg:sticky lg:top-4">
       <div className="flex items-center justify-between gap-2">
         <h3 className="font-medium">When it runs</h3>
         {fetching ? <Loader2 aria-hidden className="size-4 animate-spin text-muted-foreground" /> : null}
