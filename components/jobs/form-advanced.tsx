@@ -67,7 +67,7 @@ export function AdvancedSettings({ draft, set, errors, open, onOpenChange }: Adv
           <div className="grid gap-4 sm:grid-cols-3">
             {number("retryMaxAttempts", "job-retry-attempts", "Attempts", "In all, the first included: 1 is no retry.", "retry.maxAttempts")}
             {number("retryBackoffSeconds", "job-retry-backoff", "Backoff (seconds)", "Before the first retry; doubles each time.", "retry.backoffSeconds")}
-            {number("retryMaxBackoffSeconds", "job-retry-max-backoff", "Max backoff (seconds)", undefined, "retry.maxBackoffSeconds")}
+            {number("retryMaxBackoffSeconds", "job-retry-max-backoff", "Max backoff (seconds)", "The wait between attempts never grows past this.", "retry.maxBackoffSeconds")}
           </div>
           {errors.retry?.map((message) => (
             <p key={message} className="text-sm text-destructive">

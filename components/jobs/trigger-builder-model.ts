@@ -13,9 +13,12 @@ export type TriggerDraft = {
   type: TriggerType;
   timezone: string;
   expression: string;
-  /** Cron and interval bounds, as wall times (YYYY-MM-DDTHH:MM[:SS]) in `timezone`; "" for none. */
-  start: string;
-  end: string;
+  /** Bounds, as wall times (YYYY-MM-DDTHH:MM[:SS]) in `timezone`; "" for none. Each type has its own:
+   *  an interval's start is required, and must not turn into a cron's "not before" on a switch. */
+  cronStart: string;
+  cronEnd: string;
+  intervalStart: string;
+  intervalEnd: string;
   intervalEvery: Record<IntervalUnit, string>;
   runAt: string;
   calendarEvery: Record<CalendarUnit, string>;
@@ -57,8 +60,10 @@ export function newTriggerDraft(timezone: string, now = new Date()): TriggerDraf
     type: "cron",
     timezone,
     expression: "",
-    start: "",
-    end: "",
+    cronStart: "",
+    cronEnd: "",
+    intervalStart: "",
+    intervalEnd: "",
     intervalEvery: { ...emptyUnits(INTERVAL_UNITS), hours: "1" },
     runAt: "",
     calendarEvery: { ...emptyUnits(CALENDAR_UNITS), days: "1" },
@@ -73,13 +78,13 @@ export function triggerDraftOf(trigger: Trigger): TriggerDraft {
   draft.type = trigger.type;
   switch (trigger.type) {
     case "cron":
-      return { ...draft, expression: trigger.expression, start: bound(trigger.start, trigger.timezone), end: bound(trigger.end, trigger.timezone) };
+      return { ...draft, expression: trigger.expression, cronStart: bound(trigger.start, trigger.timezone), cronEnd: bound(trigger.end, trigger.timezone) };
     case "interval":
       return {
         ...draft,
         intervalEvery: Object.fromEntries(INTERVAL_UNITS.map((unit) => [unit, trigger.every[unit] === undefined ? "" : String(trigger.every[unit])])) as Record<IntervalUnit, string>,
-        start: bound(trigger.start, trigger.timezone),
-        end: bound(trigger.end, trigger.timezone),
+        intervalStart: bound(trigger.start, trigger.timezone),
+        intervalEnd: bound(trigger.end, trigger.timezone),
       };
     case "date":
       return { ...draft, runAt: OFFSET_SUFFIX.test(trigger.runAt) ? wallTextOf(trigger.runAt, trigger.timezone) : trigger.runAt };
@@ -116,15 +121,15 @@ function units<U extends string>(values: Record<U, string>, order: readonly U[])
 /** The trigger JSON the API takes for this draft (checked there: the fields may hold anything). */
 export function triggerOf(draft: TriggerDraft): Record<string, unknown> {
   const { timezone } = draft;
-  const bounds = {
-    ...(draft.start.trim() ? { start: instantOfWallText(draft.start.trim(), timezone) } : {}),
-    ...(draft.end.trim() ? { end: instantOfWallText(draft.end.trim(), timezone) } : {}),
-  };
+  const bounds = (start: string, end: string) => ({
+    ...(start.trim() ? { start: instantOfWallText(start.trim(), timezone) } : {}),
+    ...(end.trim() ? { end: instantOfWallText(end.trim(), timezone) } : {}),
+  });
   switch (draft.type) {
     case "cron":
-      return { type: "cron", expression: draft.expression.trim(), timezone, ...bounds };
+      return { type: "cron", expression: draft.expression.trim(), timezone, ...bounds(draft.cronStart, draft.cronEnd) };
     case "interval":
-      return { type: "interval", every: units(draft.intervalEvery, INTERVAL_UNITS), timezone, ...bounds };
+      return { type: "interval", every: units(draft.intervalEvery, INTERVAL_UNITS), timezone, ...bounds(draft.intervalStart, draft.intervalEnd) };
     case "date":
       return { type: "date", runAt: draft.runAt.trim(), timezone };
     case "calendar":

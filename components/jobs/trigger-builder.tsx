@@ -50,7 +50,7 @@ function useSettled(text: string): string {
 function previewable(draft: TriggerDraft): boolean {
   if (draft.type === "cron") return draft.expression.trim() !== "";
   if (draft.type === "date") return draft.runAt.trim() !== "";
-  if (draft.type === "interval") return draft.start.trim() !== "";
+  if (draft.type === "interval") return draft.intervalStart.trim() !== "";
   return draft.calendarStartDate.trim() !== "" && draft.calendarAt.trim() !== "";
 }
 
@@ -81,7 +81,7 @@ export function TriggerBuilder({ draft, onChange, errors, timeZones }: TriggerBu
   const set = (patch: Partial<TriggerDraft>) => onChange({ ...draft, ...patch });
   const setType = (type: TriggerType) => {
     // An interval needs a start; the next minute is the natural one.
-    if (type === "interval" && draft.start.trim() === "") set({ type, start: nextMinuteWallText(draft.timezone) });
+    if (type === "interval" && draft.intervalStart.trim() === "") set({ type, intervalStart: nextMinuteWallText(draft.timezone) });
     else set({ type });
   };
 
@@ -232,31 +232,35 @@ function CronFields({ draft, set, errors }: FieldsProps) {
           aria-describedby={expressionErrors ? "trigger-expression-error" : undefined}
         />
       </Field>
-      <BoundFields draft={draft} set={set} errors={errors} required={false} />
+      <BoundFields draft={draft} set={set} errors={errors} />
     </>
   );
 }
 
-function BoundFields({ draft, set, errors, required }: FieldsProps & { required: boolean }) {
+function BoundFields({ draft, set, errors }: FieldsProps) {
+  const interval = draft.type === "interval";
+  const start = interval ? draft.intervalStart : draft.cronStart;
+  const end = interval ? draft.intervalEnd : draft.cronEnd;
+  const hint = `In ${draft.timezone}.`;
   return (
     <div className="grid gap-4 sm:grid-cols-2">
-      <Field label={required ? "Starting at" : "Not before (optional)"} htmlFor="trigger-start" errors={errorsAt(errors, "trigger.start")}>
+      <Field label={interval ? "Starting at" : "Not before (optional)"} htmlFor="trigger-start" errors={errorsAt(errors, "trigger.start")} hint={hint}>
         <Input
           id="trigger-start"
           type="datetime-local"
           step={1}
-          value={draft.start}
-          onChange={(event) => set({ start: event.target.value })}
+          value={start}
+          onChange={(event) => set(interval ? { intervalStart: event.target.value } : { cronStart: event.target.value })}
           aria-invalid={Boolean(errorsAt(errors, "trigger.start"))}
         />
       </Field>
-      <Field label="Until (optional)" htmlFor="trigger-end" errors={errorsAt(errors, "trigger.end")}>
+      <Field label="Until (optional)" htmlFor="trigger-end" errors={errorsAt(errors, "trigger.end")} hint={hint}>
         <Input
           id="trigger-end"
           type="datetime-local"
           step={1}
-          value={draft.end}
-          onChange={(event) => set({ end: event.target.value })}
+          value={end}
+          onChange={(event) => set(interval ? { intervalEnd: event.target.value } : { cronEnd: event.target.value })}
           aria-invalid={Boolean(errorsAt(errors, "trigger.end"))}
         />
       </Field>
@@ -313,7 +317,7 @@ function IntervalFields({ draft, set, errors }: FieldsProps) {
           </p>
         ))}
       </fieldset>
-      <BoundFields draft={draft} set={set} errors={errors} required />
+      <BoundFields draft={draft} set={set} errors={errors} />
     </>
   );
 }

@@ -43,8 +43,13 @@ describe("drafts and triggers", () => {
   });
 
   it("sends numbers as numbers and other text as typed, so the server names the problem (tried: 'abc' minutes)", () => {
-    const draft = { ...newTriggerDraft("UTC"), type: "interval" as const, start: "2026-01-01T00:00", intervalEvery: { weeks: "", days: "", hours: "", minutes: "abc", seconds: "15" } };
+    const draft = { ...newTriggerDraft("UTC"), type: "interval" as const, intervalStart: "2026-01-01T00:00", intervalEvery: { weeks: "", days: "", hours: "", minutes: "abc", seconds: "15" } };
     expect(triggerOf(draft)).toEqual({ type: "interval", every: { minutes: "abc", seconds: 15 }, start: "2026-01-01T00:00:00.000Z", timezone: "UTC" });
+  });
+
+  it("keeps each type's bounds apart: an interval's start does not become a cron's 'not before'", () => {
+    const draft = { ...newTriggerDraft("UTC"), expression: "@hourly", intervalStart: "2026-01-01T00:00", intervalEnd: "2027-01-01T00:00" };
+    expect(triggerOf(draft)).toEqual({ type: "cron", expression: "@hourly", timezone: "UTC" });
   });
 
   it("tells an untouched trigger from a changed one", () => {
