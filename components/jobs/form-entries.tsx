@@ -35,7 +35,9 @@ export function EntriesEditor({ label, noun, field, entries, onChange, errors, n
         const path = `config.${field}.${index}`;
         const nameErrors = errors[`${path}.name`];
         const valueErrors = errors[`${path}.value`];
-        const rowErrors = [...(nameErrors ?? []).map((m) => `Name: ${m}`), ...(valueErrors ?? []).map((m) => `Value: ${m}`), ...(errors[path] ?? [])];
+        // Name and value problems say which; anything else about the entry (its secret flag) is shown as it comes.
+        const otherErrors = Object.entries(errors).flatMap(([key, list]) => (key === path || (key.startsWith(`${path}.`) && !/\.(name|value)$/.test(key)) ? list : []));
+        const rowErrors = [...(nameErrors ?? []).map((m) => `Name: ${m}`), ...(valueErrors ?? []).map((m) => `Value: ${m}`), ...otherErrors];
         return (
           <div key={entry.id} className="grid gap-1" data-testid={`${field}-row`}>
             <div className="grid grid-cols-[minmax(0,1fr)_auto] gap-2 sm:grid-cols-[minmax(0,14rem)_minmax(0,1fr)_auto_auto] sm:items-center">
