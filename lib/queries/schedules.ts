@@ -29,6 +29,8 @@ export const schedulePreviewQuery = (trigger: unknown, count = 5) =>
       }
       throw new Error(body?.error?.message ?? `the schedule preview answered ${response.status}`);
     },
-    // The fire times are relative to now: a preview a minute old may list a time already past.
+    // The fire times are relative to now: asked again now and then, a preview left open doesn't
+    // go on listing times already past.
     staleTime: 30_000,
+    refetchInterval: 30_000,
   });
