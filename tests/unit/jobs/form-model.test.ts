@@ -144,4 +144,16 @@ describe("the job form's draft", () => {
     expect(request.job.config).toEqual({ task: "sundial.prune-runs", payload: { keepDays: 0 } });
     expect(problems(request.job)).toEqual({ "config.payload.keepDays": ["keepDays must be at least 1"] });
   });
+
+  it("a shell job: one argument per line, blank lines dropped, variables with their secret flag", () => {
+    const draft = newJobDraft("UTC");
+    draft.name = "backup";
+    draft.kind = "shell";
+    draft.shell = { program: "/usr/bin/pg_dump", args: "--format=custom\n\n--file=/backups/db.dump\n", cwd: "", env: [{ ...newEntry(), name: "PGPASSWORD", value: "hunter2", secret: true }] };
+    draft.trigger.expression = "@daily";
+    const request = jobRequestOf(draft);
+    if (!request.ok) throw new Error("the draft should turn into JSON");
+    expect(request.job.config).toEqual({ program: "/usr/bin/pg_dump", args: ["--format=custom", "--file=/backups/db.dump"], env: [{ name: "PGPASSWORD", value: "hunter2", secret: true }] });
+    expect(problems(request.job)).toEqual({});
+  });
 });
