@@ -7,7 +7,7 @@ import { JobConfig } from "./job-config";
 export const JOB_KINDS = JobConfig.options.map((option) => option.shape.kind.value);
 
 export const MAX_TAGS = 20;
-const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._ -]*$/;
+const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._ ()-]*$/;
 const TAG_PATTERN = /^[a-z0-9][a-z0-9._:/-]*$/;
 const DAY_SECONDS = 86_400;
 /** Grace beyond a year is "no limit" in practice; null says so explicitly (and keeps the value in a 32-bit column). */
@@ -20,7 +20,7 @@ export const JobName = z
   .trim()
   .min(1, { error: "name is required", abort: true })
   .max(200, { error: "name must be at most 200 characters" })
-  .regex(NAME_PATTERN, { error: "name must start with a letter or digit and contain only letters, digits, spaces, dots, dashes and underscores" });
+  .regex(NAME_PATTERN, { error: "name must start with a letter or digit and contain only letters, digits, spaces, dots, dashes, underscores and parentheses" });
 
 /** Tags are compared in lower case, so "Billing" and "billing" are one tag. */
 export const JobTags = z

@@ -189,7 +189,7 @@ describe.each(providers)("createJob on %s", (provider) => {
   const badInputs: [string, unknown, Record<string, string[]>][] = [
     ["a body that is not an object", "nightly-report", { _: ["Invalid input: expected object, received string"] }],
     ["an empty name", jobInput("   "), { name: ["name is required"] }],
-    ["a name starting with a dash", jobInput("-x"), { name: ["name must start with a letter or digit and contain only letters, digits, spaces, dots, dashes and underscores"] }],
+    ["a name starting with a dash", jobInput("-x"), { name: ["name must start with a letter or digit and contain only letters, digits, spaces, dots, dashes, underscores and parentheses"] }],
     ["a bad URL in an http config", jobInput("bad-url", { config: { url: "not a url" } }), { "config.url": ["must be an http:// or https:// URL"] }],
     ["an unknown kind", jobInput("bad-kind", { kind: "email" }), { kind: ["kind must be one of http, shell, task"] }],
     ["minute 75", jobInput("bad-minute", { trigger: { type: "cron", expression: "75 * * * *" } }), { "trigger.expression": ["minute: 75 is outside 0–59"] }],

@@ -1,0 +1,66 @@
+import { HydrationBoundary, dehydrate } from "@tanstack/react-query";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { JobForm } from "@/components/jobs/job-form";
+import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { NotFoundError } from "@/lib/errors";
+import type { JobDto } from "@/lib/jobs/job-dto";
+import { getJob } from "@/lib/jobs/read";
+import { getQueryClient } from "@/lib/queries/get-query-client";
+import { workerKeys } from "@/lib/queries/workers";
+import { requirePermission } from "@/lib/web/session";
+import { listWorkers } from "@/lib/workers/read";
+import { createJobAction } from "../form-actions";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "New job" };
+
+const NewJobParams = z.object({ from: z.string().min(1).optional().catch(undefined) });
+
+export default async function NewJobPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePermission("jobs:write");
+  const { from } = NewJobParams.parse(await searchParams);
+  const db = getDb();
+  let source: JobDto | undefined;
+  if (from) {
+    try {
+      source = await getJob(db, from);
+    } catch (error) {
+      if (error instanceof NotFoundError) notFound();
+      throw error;
+    }
+  }
+  // The task picker lists what online workers offer, live; the first paint already has them.
+  const queryClient = getQueryClient();
+  queryClient.setQueryData(workerKeys.list(), await listWorkers(db, new Date(), env().WORKER_OFFLINE_AFTER_SECONDS));
+
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <div className="mx-auto grid max-w-4xl gap-6">
+        <div>
+          <p className="text-sm text-muted-foreground">
+            <Link href="/jobs" className="hover:underline">
+              Jobs
+            </Link>{" "}
+            / New
+          </p>
+          <h1 className="text-2xl font-semibold tracking-tight">{source ? `Duplicate ${source.name}` : "New job"}</h1>
+          <p className="text-sm text-muted-foreground">
+            {source ? "A new job with the same settings; nothing is saved until you create it." : "Schedule an HTTP request, a task or a command."}
+          </p>
+        </div>
+        <JobForm
+          mode="create"
+          source={source}
+          action={createJobAction}
+          timeZones={Intl.supportedValuesOf("timeZone")}
+          defaultTimezone={env().SUNDIAL_TIMEZONE}
+          shellAllowed={env().SUNDIAL_ALLOW_SHELL}
+        />
+      </div>
+    </HydrationBoundary>
+  );
+}

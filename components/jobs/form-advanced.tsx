@@ -1,0 +1,84 @@
+"use client";
+
+import { ChevronRight } from "lucide-react";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { NativeSelect } from "@/components/ui/native-select";
+import type { JobDraft } from "./form-model";
+
+/** The error paths this section shows: a failed save opens it when one of them has a problem. */
+export const ADVANCED_FIELDS = ["misfireGraceSeconds", "coalesce", "maxInstances", "timeoutSeconds", "retry", "jitterSeconds"];
+
+type AdvancedProps = {
+  draft: JobDraft;
+  set: (patch: Partial<JobDraft>, clears: string) => void;
+  errors: Record<string, string[]>;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+};
+
+const COALESCE_LABELS: Record<JobDraft["coalesce"], string> = {
+  latest: "Run once, for the latest missed slot",
+  all: "Run every missed slot",
+  skip: "Skip the missed slots",
+};
+
+function errorsAt(errors: Record<string, string[]>, path: string) {
+  return errors[path];
+}
+
+/** Run policy: collapsed by default, since the defaults suit most jobs. */
+export function AdvancedSettings({ draft, set, errors, open, onOpenChange }: AdvancedProps) {
+  const number = (key: keyof JobDraft, id: string, label: string, hint?: string, path: string = key) => (
+    <Field label={label} htmlFor={id} errors={errorsAt(errors, path)} hint={hint}>
+      <Input
+        id={id}
+        inputMode="numeric"
+        value={draft[key] as string}
+        onChange={(event) => set({ [key]: event.target.value } as Partial<JobDraft>, path)}
+        aria-invalid={Boolean(errorsAt(errors, path))}
+      />
+    </Field>
+  );
+  return (
+    <details open={open} onToggle={(event) => onOpenChange(event.currentTarget.open)} className="group rounded-xl border bg-card shadow-sm">
+      <summary className="flex cursor-pointer list-none items-center gap-2 px-6 py-4 font-semibold [&::-webkit-details-marker]:hidden">
+        <ChevronRight aria-hidden className="size-4 transition-transform group-open:rotate-90" />
+        Advanced settings
+        <span className="text-sm font-normal text-muted-foreground">missed runs, overlap, timeout, retries, jitter</span>
+      </summary>
+      <div className="grid gap-6 border-t px-6 py-5">
+        <div className="grid gap-4 sm:grid-cols-2">
+          {number("misfireGraceSeconds", "job-misfire-grace", "Misfire grace (seconds)", "How late a run may start and still run. Empty: no limit.")}
+          <Field label="Missed runs" htmlFor="job-coalesce" errors={errorsAt(errors, "coalesce")} hint="When the scheduler was down for several slots.">
+            <NativeSelect id="job-coalesce" value={draft.coalesce} onChange={(event) => set({ coalesce: event.target.value as JobDraft["coalesce"] }, "coalesce")}>
+              {(Object.keys(COALESCE_LABELS) as JobDraft["coalesce"][]).map((policy) => (
+                <option key={policy} value={policy}>
+                  {COALESCE_LABELS[policy]}
+                </option>
+              ))}
+            </NativeSelect>
+          </Field>
+          {number("maxInstances", "job-max-instances", "Max instances", "Runs of this job at the same time; a slot due while all are busy waits.")}
+          {number("timeoutSeconds", "job-timeout", "Timeout (seconds)", "A run still going after this is stopped and fails. Empty: no timeout.")}
+        </div>
+        <fieldset className="grid gap-4">
+          <legend className="mb-2 text-sm font-medium">Retries</legend>
+          <div className="grid gap-4 sm:grid-cols-3">
+            {number("retryMaxAttempts", "job-retry-attempts", "Attempts", "In all, the first included: 1 is no retry.", "retry.maxAttempts")}
+            {number("retryBackoffSeconds", "job-retry-backoff", "Backoff (seconds)", "Before the first retry; doubles each time.", "retry.backoffSeconds")}
+            {number("retryMaxBackoffSeconds", "job-retry-max-backoff", "Max backoff (seconds)", "The wait between attempts never grows past this.", "retry.maxBackoffSeconds")}
+          </div>
+          {errors.retry?.map((message) => (
+            <p key={message} className="text-sm text-destructive">
+              {message}
+            </p>
+          ))}
+        </fieldset>
+        <div className="grid gap-4 sm:grid-cols-2">
+          {number("jitterSeconds", "job-jitter", "Jitter (seconds)", "Each run starts up to this much later, so many jobs on one slot don't all start at once.")}
+        </div>
+      </div>
+    </details>
+  );
+}
