@@ -1,12 +1,13 @@
 import Link from "next/link";
+import { MainNav, type NavLink } from "./main-nav";
 import { SignOutButton } from "./sign-out-button";
 
-export type NavLink = { href: string; label: string };
+export type { NavLink };
 
 export function SiteHeader({ links, user }: { links: NavLink[]; user: { email: string; role: string } }) {
   return (
     <header className="border-b bg-background/95 backdrop-blur supports-[backdrop-filter]:bg-background/60">
-      <div className="mx-auto flex h-14 max-w-6xl items-center gap-6 px-4 sm:px-6">
+      <div className="mx-auto flex h-14 max-w-6xl items-center gap-3 px-4 sm:gap-6 sm:px-6">
         <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
           <svg aria-hidden viewBox="0 0 32 32" className="size-6">
             <circle cx="16" cy="16" r="14" className="fill-amber-500" />
@@ -14,15 +15,9 @@ export function SiteHeader({ links, user }: { links: NavLink[]; user: { email: s
           </svg>
           Sundial
         </Link>
-        <nav aria-label="Main" className="flex items-center gap-4 text-sm text-muted-foreground">
-          {links.map((link) => (
-            <Link key={link.href} href={link.href} className="transition-colors hover:text-foreground">
-              {link.label}
-            </Link>
-          ))}
-        </nav>
+        <MainNav links={links} />
         <div className="ml-auto flex items-center gap-3 text-sm">
-          <span className="hidden text-muted-foreground sm:inline" data-testid="signed-in-as">
+          <span className="hidden truncate text-muted-foreground lg:inline" data-testid="signed-in-as">
             {user.email} · {user.role}
           </span>
           <SignOutButton />

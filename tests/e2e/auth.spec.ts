@@ -149,7 +149,7 @@ test.describe.serial("roles in the dashboard", () => {
     const { context, page: viewerPage } = await signedInContext(browser, VIEWER);
     try {
       await expect(viewerPage.getByTestId("signed-in-as")).toHaveText(`${VIEWER.email} · viewer`);
-      await expect(viewerPage.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Overview"]);
+      await expect(viewerPage.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Overview", "Jobs", "Runs", "Workers"]);
       // Not-found, not a hint that the page exists (the status is 200: the layout has begun streaming).
       for (const [path, heading] of [["/settings/users", "Users"], ["/settings/tokens", "API tokens"]] as const) {
         await viewerPage.goto(path);
