@@ -177,6 +177,12 @@ export async function recentRunsOf(db: Db, jobIds: string[], perJob: number = RE
 // Raw reads hand instants back as Date on PostgreSQL and as epoch milliseconds on SQLite.
 const instantOf = (value: Date | number | bigint | string): Date => (value instanceof Date ? value : new Date(typeof value === "string" ? value : Number(value)));
 
+/** Every tag in use, for the list's tag filter. */
+export async function listJobTags(db: Db): Promise<string[]> {
+  const rows = await db.jobTag.findMany({ distinct: ["tag"], select: { tag: true }, orderBy: { tag: "asc" } });
+  return rows.map((row) => row.tag);
+}
+
 export async function getJob(db: Db, id: string): Promise<JobDto> {
   const row = await db.job.findUnique({ where: { id }, include: { tags: true } });
   if (!row) throw jobNotFound(id);

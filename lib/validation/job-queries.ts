@@ -91,3 +91,22 @@ export function jobListSearch(view: JobListView): string {
   const text = params.toString();
   return text ? `?${text}` : "";
 }
+
+/** The same view with defaults left out, so equal views make equal cache keys. */
+export function normalizeJobListView(view: JobListView): JobListView {
+  return jobListViewFrom(new URLSearchParams(jobListSearch(view)));
+}
+
+/** What listJobs is asked for a view (the API's defaults filled in). */
+export function jobFiltersOf(view: JobListView): JobListQuery {
+  return {
+    page: view.page ?? JOB_LIST_DEFAULTS.page,
+    pageSize: JOB_LIST_DEFAULTS.pageSize,
+    sort: view.sort ?? JOB_LIST_DEFAULTS.sort,
+    q: view.q,
+    status: view.status,
+    kind: view.kind,
+    tag: view.tag,
+    failing: view.failing,
+  };
+}
