@@ -224,10 +224,10 @@ function Pagination({ page, view, setView }: { page: JobPage; view: JobListView;
           <span className="text-muted-foreground">
             Page {page.page} of {pages}
           </span>
-          <Button type="button" variant="outline" size="sm" onClick={() => go(page.page - 1)} disabled={page.page <= 1}>
+          <Button type="button" variant="outline" size="sm" aria-label="Previous page" onClick={() => go(page.page - 1)} disabled={page.page <= 1}>
             Previous
           </Button>
-          <Button type="button" variant="outline" size="sm" onClick={() => go(page.page + 1)} disabled={page.page >= pages}>
+          <Button type="button" variant="outline" size="sm" aria-label="Next page" onClick={() => go(page.page + 1)} disabled={page.page >= pages}>
             Next
           </Button>
         </div>

@@ -23,7 +23,6 @@ export function SortHeader({ column, label, sort, onSort, className }: { column:
       >
         {label}
         <Icon aria-hidden className="size-3.5" />
-        <span className="sr-only">{direction === "ascending" ? ", sorted ascending; sort descending" : direction === "descending" ? ", sorted descending; sort ascending" : ", sort ascending"}</span>
       </button>
     </TableHead>
   );
