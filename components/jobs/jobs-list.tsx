@@ -87,9 +87,9 @@ export function JobsList({ tags, actions }: { tags: string[]; actions: JobListAc
 function JobRow({ job, actions, onTag }: { job: JobListItem; actions: JobListActions | null; onTag: (tag: string) => void }) {
   return (
     <TableRow data-job-id={job.id}>
-      <TableCell className="max-w-72 py-3 pl-4 whitespace-normal">
+      <TableCell className="py-3 pl-4 whitespace-normal">
         <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
-          <Link href={`/jobs/${job.id}`} className="font-medium break-all hover:underline focus-visible:underline focus-visible:outline-none">
+          <Link href={`/jobs/${job.id}`} className="max-w-44 font-medium break-all sm:max-w-72 hover:underline focus-visible:underline focus-visible:outline-none">
             {job.name}
           </Link>
           {job.paused ? (
@@ -103,10 +103,13 @@ function JobRow({ job, actions, onTag }: { job: JobListItem; actions: JobListAct
             </span>
           ) : null}
         </div>
-        <div className="mt-0.5 truncate font-mono text-xs text-muted-foreground" title={job.target}>
+        {/* A width of their own: in an auto-laid-out table only a bounded block truncates. */}
+        <div className="mt-0.5 max-w-44 truncate font-mono text-xs text-muted-foreground sm:max-w-64" title={job.target}>
           {job.target}
         </div>
-        <div className="mt-0.5 text-xs text-muted-foreground md:hidden">{job.scheduleDescription}</div>
+        <div className="mt-0.5 max-w-44 truncate text-xs text-muted-foreground sm:max-w-64 md:hidden" title={job.scheduleDescription}>
+          {job.scheduleDescription}
+        </div>
         {job.tags.length > 0 ? (
           <div className="mt-1.5 flex flex-wrap gap-1">
             {job.tags.map((tag) => (
@@ -161,7 +164,7 @@ function JobZoneTime({ value, timeZone }: { value: string; timeZone: string }) {
   // Written once the browser runs: zone abbreviations differ between the server's ICU data and the browser's.
   const now = useNow();
   if (now === null) return null;
-  return <div className="mt-0.5 font-mono text-[11px] text-muted-foreground">{formatInstant(new Date(value), timeZone)}</div>;
+  return <div className="mt-0.5 hidden font-mono text-[11px] text-muted-foreground sm:block">{formatInstant(new Date(value), timeZone)}</div>;
 }
 
 function NoJobs({ view, setView, canCreate }: { view: JobListView; setView: SetJobListView; canCreate: boolean }) {
