@@ -89,7 +89,7 @@ function JobRow({ job, actions, onTag }: { job: JobListItem; actions: JobListAct
     <TableRow data-job-id={job.id}>
       <TableCell className="py-3 pl-4 whitespace-normal">
         <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
-          <Link href={`/jobs/${job.id}`} className="max-w-44 font-medium break-all sm:max-w-72 hover:underline focus-visible:underline focus-visible:outline-none">
+          <Link href={`/jobs/${job.id}`} className="max-w-36 font-medium break-all sm:max-w-72 hover:underline focus-visible:underline focus-visible:outline-none">
             {job.name}
           </Link>
           {job.paused ? (
@@ -104,10 +104,10 @@ function JobRow({ job, actions, onTag }: { job: JobListItem; actions: JobListAct
           ) : null}
         </div>
         {/* A width of their own: in an auto-laid-out table only a bounded block truncates. */}
-        <div className="mt-0.5 max-w-44 truncate font-mono text-xs text-muted-foreground sm:max-w-64" title={job.target}>
+        <div className="mt-0.5 max-w-36 truncate font-mono text-xs text-muted-foreground sm:max-w-64" title={job.target}>
           {job.target}
         </div>
-        <div className="mt-0.5 max-w-44 truncate text-xs text-muted-foreground sm:max-w-64 md:hidden" title={job.scheduleDescription}>
+        <div className="mt-0.5 max-w-36 truncate text-xs text-muted-foreground sm:max-w-64 md:hidden" title={job.scheduleDescription}>
           {job.scheduleDescription}
         </div>
         {job.tags.length > 0 ? (
