@@ -28,7 +28,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     listJobs(db, { page }),
   ]);
   queryClient.setQueryData(workerKeys.list(), workers);
-  queryClient.setQueryData(jobKeys.list(page), jobs);
+  queryClient.setQueryData(jobKeys.list({ page }), jobs);
 
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>

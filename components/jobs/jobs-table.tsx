@@ -13,7 +13,7 @@ import { jobsQuery } from "@/lib/queries/jobs";
 import { RunStatusBadge } from "./run-status-badge";
 
 export function JobsTable({ page }: { page: number }) {
-  const { data, error } = useQuery(jobsQuery(page));
+  const { data, error } = useQuery(jobsQuery({ page }));
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   return (
     <Card>

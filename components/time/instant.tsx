@@ -11,23 +11,35 @@ import { useNow } from "./use-now";
  * the job's zone, so nobody has to guess which zone a time is in.
  */
 export function Instant({ value, timeZone }: { value: string; timeZone?: string }) {
-  const now = useNow();
-  const at = new Date(value);
-  const utc = formatInstant(at, "UTC");
   return (
     <Tooltip>
       <TooltipTrigger asChild>
         <time dateTime={value} className="cursor-default underline decoration-dotted underline-offset-4">
-          {now === null ? utc : formatRelative(at.getTime(), now)}
+          <RelativeInstant value={value} />
         </time>
       </TooltipTrigger>
       <TooltipContent>
-        <div className="grid gap-0.5 font-mono text-[11px]">
-          <span>{utc}</span>
-          <span>{formatInstant(at)} (your time)</span>
-          {timeZone && timeZone !== "UTC" ? <span>{formatInstant(at, timeZone)} ({timeZone})</span> : null}
-        </div>
+        <InstantZones value={value} timeZone={timeZone} />
       </TooltipContent>
     </Tooltip>
+  );
+}
+
+/** The relative text alone ("in 3 min"; the UTC time until the browser runs), for a place that already has a tooltip. */
+export function RelativeInstant({ value }: { value: string }) {
+  const now = useNow();
+  const at = new Date(value);
+  return <>{now === null ? formatInstant(at, "UTC") : formatRelative(at.getTime(), now)}</>;
+}
+
+/** The absolute time in UTC, in the viewer's zone and, when given, in the job's zone: what Instant's tooltip shows. */
+export function InstantZones({ value, timeZone }: { value: string; timeZone?: string }) {
+  const at = new Date(value);
+  return (
+    <div className="grid gap-0.5 font-mono text-[11px]">
+      <span>{formatInstant(at, "UTC")}</span>
+      <span>{formatInstant(at)} (your time)</span>
+      {timeZone && timeZone !== "UTC" ? <span>{formatInstant(at, timeZone)} ({timeZone})</span> : null}
+    </div>
   );
 }
