@@ -33,10 +33,10 @@ export function RunsFilters({ form, jobs }: { form: RunPageSearch["form"]; jobs:
             ))}
           </NativeSelect>
         </Field>
-        <Field label="Scheduled from (UTC)" htmlFor="runs-from">
+        <Field label="From (UTC day)" htmlFor="runs-from">
           <Input id="runs-from" name="from" type="date" defaultValue={form.fromDay} />
         </Field>
-        <Field label="to (UTC, included)" htmlFor="runs-to">
+        <Field label="To (UTC day, included)" htmlFor="runs-to">
           <Input id="runs-to" name="to" type="date" defaultValue={form.toDay} min={form.fromDay || undefined} />
         </Field>
         <div className="flex gap-2">

@@ -135,6 +135,14 @@ test("a running run's log follows live and its status turns succeeded without a 
   expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
   expect(dialogs).toEqual([]);
   await page.screenshot({ path: test.info().outputPath("run-detail.png"), fullPage: true });
+
+  // Re-run: a new manual run of the job, opened in place of this one.
+  await page.getByRole("button", { name: "Re-run" }).click();
+  await expect(page.getByText("Queued a new run of runs-live-tail")).toBeVisible();
+  await expect(page).not.toHaveURL(new RegExp(`/runs/${runId}$`));
+  await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
+  await expect(statusOf(page)).toHaveAttribute("data-status", "succeeded");
+  await expect(page.getByRole("list", { name: "Timeline" })).toContainText("manual run");
 });
 
 test("the runs list's filters live in the URL and survive a reload", async ({ page }) => {
@@ -164,12 +172,17 @@ test("the runs list's filters live in the URL and survive a reload", async ({ pa
   await expectOnlyFailed();
   await page.reload();
   await expectOnlyFailed();
+  await page.screenshot({ path: test.info().outputPath("runs-failed.png"), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: test.info().outputPath("runs-mobile.png"), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   // The job picker narrows further, by name; an unknown status in a hand-edited URL is ignored.
   await filters.getByLabel("Job").selectOption({ label: "runs-filter-fine" });
   await filters.getByRole("button", { name: "Filter" }).click();
   await expect(page).toHaveURL(new RegExp(`jobId=${succeeded.jobId}`));
   await expect(page.getByText("No run matches these filters")).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath("runs-empty.png"), fullPage: true });
   await page.goto(`/runs?status=bogus&jobId=${succeeded.jobId}`);
   await expect(table.locator("tbody tr")).toHaveCount(1);
   await expect(table.locator(`tr[data-run-id="${succeeded.runId}"]`)).toBeVisible();
@@ -180,7 +193,10 @@ test("canceling a running run from its page ends it canceled", async ({ page }) 
   const { runId } = await runHttpJobNow("runs-cancel-me", "/hang");
   await hung.arrived;
 
-  await page.goto(`/runs/${runId}`);
+  // The workers page links the run to the worker running it.
+  await page.goto("/workers");
+  await page.getByRole("table", { name: "Workers" }).getByRole("link", { name: "runs-cancel-me" }).click();
+  await expect(page).toHaveURL(new RegExp(`/runs/${runId}$`));
   await expect(statusOf(page)).toHaveAttribute("data-status", "running");
   await page.getByRole("button", { name: "Cancel run" }).click();
   const dialog = page.getByRole("alertdialog");
@@ -193,8 +209,71 @@ test("canceling a running run from its page ends it canceled", async ({ page }) 
   await expect(page.getByRole("list", { name: "Timeline" })).toContainText("Cancel requested");
 });
 
+test("a failed attempt shows its error, stack, log streams, truncation and the retry that followed", async ({ page }) => {
+  const db = createDb(E2E_DATABASE_URL);
+  let first: string, retry: string;
+  try {
+    const job = await db.job.create({
+      data: { name: "runs-retried-task", kind: "task", config: { task: "sundial.daily-report" }, triggerType: "cron", trigger: { expression: "0 6 * * *" }, timezone: "UTC", nextRunAt: new Date(Date.now() + 86_400_000) },
+    });
+    const at = new Date(Date.now() - 3_600_000);
+    first = (
+      await db.run.create({
+        data: {
+          jobId: job.id,
+          slotAt: at,
+          scheduledFor: at,
+          source: "schedule",
+          status: "failed",
+          attempt: 1,
+          startedAt: new Date(at.getTime() + 1_500),
+          finishedAt: new Date(at.getTime() + 4_000),
+          latenessMs: 1_500,
+          durationMs: 2_500,
+          errorMessage: "report store unreachable <b>ECONNREFUSED</b>",
+          errorStack: "Error: report store unreachable\n    at sendReport (daily-report.ts:12:9)",
+          logLineCount: 3,
+          logTruncated: true,
+          logs: {
+            create: [
+              { seq: 1, stream: "stdout", text: "collecting yesterday's runs" },
+              { seq: 2, stream: "stderr", text: "connect ECONNREFUSED 10.0.0.9:5432" },
+              { seq: 3, stream: "system", text: "log truncated: this run's log reached 1048576 bytes" },
+            ],
+          },
+        },
+      })
+    ).id;
+    retry = (await db.run.create({ data: { jobId: job.id, scheduledFor: new Date(at.getTime() + 34_000), source: "retry", status: "succeeded", attempt: 2, retryOfId: first } })).id;
+  } finally {
+    await db.$disconnect();
+  }
+
+  await page.goto(`/runs/${first}`);
+  await expect(statusOf(page)).toHaveAttribute("data-status", "failed");
+  await expect(page.getByTestId("run-error")).toHaveText("report store unreachable <b>ECONNREFUSED</b>");
+  await page.getByText("Stack trace").click();
+  await expect(page.getByText("at sendReport (daily-report.ts:12:9)")).toBeVisible();
+  const log = page.getByRole("log", { name: "Run log" });
+  await expect(log.locator('tr[data-stream="stderr"]')).toHaveText("2connect ECONNREFUSED 10.0.0.9:5432");
+  await expect(log.locator('tr[data-stream="stdout"]')).toHaveText("1collecting yesterday's runs");
+  await expect(page.getByText("This log was truncated")).toBeVisible();
+  await expect(page.getByText("log complete")).toBeVisible();
+  await expect(page.getByRole("list", { name: "Timeline" })).toContainText("1.5 s late");
+
+  const chain = page.getByRole("list", { name: "Retry chain" });
+  await expect(chain.getByRole("listitem")).toHaveCount(2);
+  await chain.getByRole("link", { name: retry }).click();
+  await expect(page).toHaveURL(new RegExp(`/runs/${retry}$`));
+  await expect(statusOf(page)).toHaveAttribute("data-status", "succeeded");
+  await expect(page.getByRole("list", { name: "Retry chain" }).getByRole("link", { name: first })).toBeVisible();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: test.info().outputPath("run-detail-mobile.png"), fullPage: true });
+});
+
 test("an unknown run id is a not-found page", async ({ page }) => {
-  const response = await page.goto("/runs/00000000-0000-7000-8000-000000000000");
-  expect(response?.status()).toBe(404);
+  // (The page streams behind its loading skeleton, so the HTTP status is already sent as 200.)
+  await page.goto("/runs/00000000-0000-7000-8000-000000000000");
   await expect(page.getByText("No such run")).toBeVisible();
+  await expect(page.getByRole("link", { name: "All runs" })).toHaveAttribute("href", "/runs");
 });
