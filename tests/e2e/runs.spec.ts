@@ -7,6 +7,7 @@ import { expect, request as playwrightRequest, test, type APIRequestContext, typ
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { createDb } from "@/lib/db";
 import type { Actor } from "@/lib/jobs/actor";
+import { createUser } from "@/lib/users/create-user";
 import { E2E_ADMIN, E2E_DATABASE_URL } from "../../playwright.config";
 
 test.describe.configure({ mode: "serial" });
@@ -269,6 +270,39 @@ test("a failed attempt shows its error, stack, log streams, truncation and the r
   await expect(page.getByRole("list", { name: "Retry chain" }).getByRole("link", { name: first })).toBeVisible();
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: test.info().outputPath("run-detail-mobile.png"), fullPage: true });
+});
+
+test("a viewer reads a run but is offered neither cancel nor re-run", async ({ browser }) => {
+  const viewer = { email: "vera.viewer@sundial.test", password: "viewer password 2" };
+  const db = createDb(E2E_DATABASE_URL);
+  let runId: string;
+  try {
+    await createUser(db, { name: "Vera", email: viewer.email, password: viewer.password, role: "viewer" }, ADMIN_ACTOR);
+    const job = await db.job.create({
+      data: { name: "runs-viewer-sees", kind: "http", config: { url: "https://example.com/tomorrow" }, triggerType: "cron", trigger: { expression: "0 6 * * *" }, timezone: "UTC", nextRunAt: new Date(Date.now() + 86_400_000) },
+    });
+    // Queued for tomorrow: no worker takes it, so an operator could still cancel it.
+    runId = (await db.run.create({ data: { jobId: job.id, scheduledFor: new Date(Date.now() + 86_400_000), source: "manual" } })).id;
+  } finally {
+    await db.$disconnect();
+  }
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  try {
+    const page = await context.newPage();
+    await page.goto("/login");
+    await page.getByLabel("Email").fill(viewer.email);
+    await page.getByLabel("Password").fill(viewer.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+
+    await page.goto(`/runs/${runId}`);
+    await expect(statusOf(page)).toHaveAttribute("data-status", "queued");
+    await expect(page.getByRole("list", { name: "Timeline" })).toContainText("Waiting for a worker");
+    await expect(page.getByRole("button", { name: "Cancel run" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Re-run" })).toHaveCount(0);
+  } finally {
+    await context.close();
+  }
 });
 
 test("an unknown run id is a not-found page", async ({ page }) => {
