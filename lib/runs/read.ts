@@ -1,5 +1,6 @@
 import type { Db, LogStream, Prisma, RunSource, RunStatus } from "../db";
 import { NotFoundError, ValidationError } from "../errors";
+import { RUN_STATUSES } from "../validation/run-queries";
 import { RUN_DTO_INCLUDE, toRunDto, type RunDto } from "./run-dto";
 
 export function runNotFound(id: string): NotFoundError {
@@ -51,7 +52,9 @@ export async function listRuns(db: Db, { status, jobId, source, from, to, limit 
   }
   const page = (extra: Prisma.RunWhereInput[]) =>
     db.run.findMany({ where: { AND: [...where, ...extra] }, orderBy: [{ scheduledFor: "desc" }, { id: "desc" }], take: limit + 1, include: RUN_DTO_INCLUDE });
-  const statuses = [...new Set(status ?? [])];
+  const asked = new Set(status ?? []);
+  // Every status asked for is no filter at all.
+  const statuses = asked.size === RUN_STATUSES.length ? [] : [...asked];
   let rows;
   if (statuses.length <= 1) {
     rows = await page(statuses.length === 1 ? [{ status: statuses[0] }] : []);

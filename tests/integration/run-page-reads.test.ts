@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunStatus } from "@/lib/db";
 import { getRun, JOB_OPTIONS_LIMIT, listJobOptions, listRuns } from "@/lib/runs/read";
-import { parseRunPageSearch } from "@/lib/validation/run-queries";
+import { parseRunPageSearch, RUN_STATUSES } from "@/lib/validation/run-queries";
 import { freshDatabase, providers, type TestDatabase } from "../support/test-db";
 
 describe.each(providers)("runs page reads on %s", (provider) => {
@@ -70,6 +70,10 @@ describe.each(providers)("runs page reads on %s", (provider) => {
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
     expect(seen).toEqual(expected.map((r) => r.id));
+    // Every status at once is the same as none.
+    const everyStatus = await listRuns(t.db, { jobId: mixed.id, status: [...RUN_STATUSES] });
+    expect(everyStatus.items.map((r) => r.id)).toEqual((await listRuns(t.db, { jobId: mixed.id })).items.map((r) => r.id));
+    expect(everyStatus.items).toHaveLength(statuses.length);
   });
 
   it("follows a retry chain through a lost attempt and stops at the one that succeeded", async () => {
