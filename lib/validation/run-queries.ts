@@ -43,3 +43,50 @@ export const RunLogQuery = z.object({
     .default(500),
 });
 export type RunLogQuery = z.infer<typeof RunLogQuery>;
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A yyyy-mm-dd day of the runs page's date inputs, or undefined when absent or not a real day. */
+function utcDay(value: string | undefined): Date | undefined {
+  if (!value || !DAY.test(value)) return undefined;
+  const at = new Date(`${value}T00:00:00Z`);
+  return Number.isNaN(at.getTime()) || at.toISOString().slice(0, 10) !== value ? undefined : at;
+}
+
+const one = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
+
+export type RunPageSearch = {
+  /** Instants for the API (ISO), from the UTC days the form shows. */
+  filters: { status?: RunStatus[]; jobId?: string; source?: RunSource; from?: string; to?: string };
+  /** What the form shows back: the days as typed (the "to" day included), or "" when unset. */
+  form: { status: RunStatus[]; jobId: string; source: string; fromDay: string; toDay: string };
+};
+
+/**
+ * The runs page's URL (status=failed&status=lost or status=failed,lost, jobId, source, from and to
+ * as UTC days, to included). A hand-edited URL is a view, not input to keep: values that don't parse
+ * are dropped rather than turned into an error page.
+ */
+export function parseRunPageSearch(search: Record<string, string | string[] | undefined>): RunPageSearch {
+  const rawStatus = search.status === undefined ? [] : [search.status].flat();
+  const status = [...new Set(rawStatus.flatMap((value) => value.split(",")).map((value) => value.trim()))].filter((value): value is RunStatus =>
+    (RUN_STATUSES as readonly string[]).includes(value),
+  );
+  const jobId = one(search.jobId);
+  const sourceText = one(search.source);
+  const source = sourceText && (RUN_SOURCES as readonly string[]).includes(sourceText) ? (sourceText as RunSource) : undefined;
+  const from = utcDay(one(search.from));
+  let to = utcDay(one(search.to));
+  if (from && to && to < from) to = undefined;
+  return {
+    filters: {
+      status: status.length > 0 ? status : undefined,
+      jobId,
+      source,
+      from: from?.toISOString(),
+      to: to ? new Date(to.getTime() + DAY_MS).toISOString() : undefined,
+    },
+    form: { status, jobId: jobId ?? "", source: source ?? "", fromDay: from?.toISOString().slice(0, 10) ?? "", toDay: to?.toISOString().slice(0, 10) ?? "" },
+  };
+}
