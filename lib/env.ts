@@ -79,6 +79,10 @@ const EnvSchema = z.object({
   WORKER_SHUTDOWN_GRACE_SECONDS: integer(0, 3600, 30),
   SUNDIAL_RETENTION_DAYS: integer(1, 36_500, 30),
   SUNDIAL_RETENTION_RUNS: integer(1, 10_000_000, 1000),
+  /** How often the web server and each worker look for alerts to raise and send; 0 turns the sweep off in that process. */
+  SUNDIAL_ALERT_SWEEP_MS: integer(0, 3_600_000, 10_000),
+  /** The first wait before a failed alert delivery is tried again; each later wait doubles. */
+  SUNDIAL_ALERT_RETRY_MS: integer(10, 3_600_000, 30_000),
   SUNDIAL_SECRET: optional(
     z.string().min(32, { error: (issue) => `must be at least 32 characters long (got ${String(issue.input).length}); \`openssl rand -base64 32\` makes one` }),
   ),

@@ -6,6 +6,7 @@ import { hostname } from "node:os";
 import { ConfigError, env } from "@/lib/env";
 import { createDb, dbProvider, type JobKind } from "@/lib/db";
 import { createLogger } from "@/lib/log";
+import { startAlertSweeper } from "@/lib/alerts/sweeper";
 import { databaseClock } from "@/lib/runs/db-clock";
 import { SUNDIAL_VERSION } from "@/lib/version";
 import { markWorkerStopped, type WorkerRegistration } from "@/lib/workers/register-worker";
@@ -66,6 +67,9 @@ async function main(): Promise<void> {
     dbProvider(db) === "postgresql"
       ? listenForDue(config.DATABASE_URL, { wake: () => wakeLoop(), log, signal: listenerStop.signal })
       : Promise.resolve();
+  // Alerts are evaluated and sent beside the loop, never in it: a slow webhook can't delay a claim.
+  const alertsStop = new AbortController();
+  const alerts = startAlertSweeper(db, { log, clock, signal: alertsStop.signal });
   await runWorkerLoop(db, {
     onWakeReady: (wakeNow) => (wakeLoop = wakeNow),
     workerId: worker.id,
@@ -80,7 +84,8 @@ async function main(): Promise<void> {
   });
   listenerStop.abort();
   heartbeatStop.abort();
-  await Promise.all([heartbeat, listener]);
+  alertsStop.abort();
+  await Promise.all([heartbeat, listener, alerts]);
 
   try {
     await markWorkerStopped(db, worker.id, clock.now());

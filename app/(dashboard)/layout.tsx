@@ -16,6 +16,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   if (can(caller.role, "users:manage")) links.push({ href: "/settings/users", label: "Users" });
   if (can(caller.role, "tokens:manage")) links.push({ href: "/settings/tokens", label: "API tokens" });
   if (can(caller.role, "audit:read")) links.push({ href: "/settings/audit", label: "Audit log" });
+  if (can(caller.role, "alerts:manage")) links.push({ href: "/settings/alerts", label: "Alerts" });
   return (
     <div className="flex min-h-screen flex-col">
       <SiteHeader links={links} user={{ email: caller.user.email, role: caller.role }} />

@@ -11,6 +11,7 @@ export const PERMISSIONS = [
   "users:manage",
   "tokens:manage",
   "audit:read",
+  "alerts:manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -20,7 +21,7 @@ const OPERATE: Permission[] = [...READ, "jobs:write", "runs:write"];
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {
   viewer: new Set(READ),
   operator: new Set(OPERATE),
-  admin: new Set<Permission>([...OPERATE, "users:manage", "tokens:manage", "audit:read"]),
+  admin: new Set<Permission>([...OPERATE, "users:manage", "tokens:manage", "audit:read", "alerts:manage"]),
 };
 
 export function isRole(value: unknown): value is Role {

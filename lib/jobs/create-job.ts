@@ -1,3 +1,4 @@
+import { checkJobAlertChannels } from "../alerts/check-job-channels";
 import { dbProvider, type Db } from "../db";
 import { announceDue } from "../runs/due-notifications";
 import { ConflictError } from "../errors";
@@ -40,6 +41,7 @@ export async function createJob(db: Db, input: unknown, actor: Actor, { now, def
   const userId = actor.type === "user" ? actor.id : null;
   try {
     return await db.$transaction(async (tx) => {
+      await checkJobAlertChannels(tx, job.alertChannelIds);
       const row = await tx.job.create({
         data: {
           name: job.name,

@@ -27,6 +27,13 @@ type JobDtoFields = {
   timeoutSeconds: number | null;
   retry: { maxAttempts: number; backoffSeconds: number; maxBackoffSeconds: number };
   jitterSeconds: number;
+  /** A slot not started this long after it came due raises a `late` alert; null: never. */
+  startGraceSeconds: number | null;
+  /** Alert channels for this job besides the global ones. */
+  alertChannelIds: string[];
+  /** Per-job retention; null falls back to the global setting. */
+  retentionRuns: number | null;
+  retentionDays: number | null;
   createdAt: string;
   updatedAt: string;
   /** Name it when updating: a write that names an older version is refused as a conflict. */
@@ -65,6 +72,10 @@ export type JobRowWithTags = {
   retryMaxAttempts: number;
   retryBackoffSeconds: number;
   retryBackoffMaxSeconds: number;
+  startGraceSeconds: number | null;
+  alertChannelIds: unknown;
+  retentionRuns: number | null;
+  retentionDays: number | null;
   createdAt: Date;
   updatedAt: Date;
   version: number;
@@ -94,6 +105,10 @@ export function toJobDto(row: JobRowWithTags): JobDto {
     timeoutSeconds: row.timeoutSeconds,
     retry: { maxAttempts: row.retryMaxAttempts, backoffSeconds: row.retryBackoffSeconds, maxBackoffSeconds: row.retryBackoffMaxSeconds },
     jitterSeconds: row.jitterSeconds,
+    startGraceSeconds: row.startGraceSeconds,
+    alertChannelIds: Array.isArray(row.alertChannelIds) ? (row.alertChannelIds as string[]) : [],
+    retentionRuns: row.retentionRuns,
+    retentionDays: row.retentionDays,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,

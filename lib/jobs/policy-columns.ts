@@ -11,5 +11,9 @@ export function policyColumns(job: JobInput) {
     retryMaxAttempts: job.retry.maxAttempts,
     retryBackoffSeconds: job.retry.backoffSeconds,
     retryBackoffMaxSeconds: job.retry.maxBackoffSeconds,
+    startGraceSeconds: job.startGraceSeconds,
+    alertChannelIds: job.alertChannelIds,
+    retentionRuns: job.retentionRuns,
+    retentionDays: job.retentionDays,
   };
 }

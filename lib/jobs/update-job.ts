@@ -1,4 +1,5 @@
 import { dbProvider, type Db, type Prisma } from "../db";
+import { checkJobAlertChannels } from "../alerts/check-job-channels";
 import { recordAudit } from "../audit/record-audit";
 import { ConflictError } from "../errors";
 import { announceDue } from "../runs/due-notifications";
@@ -50,6 +51,7 @@ export async function updateJob(
       name = job.name;
       const { config } = sealJobConfigSecrets({ kind: job.kind, config: job.config } as JobConfig, { kind: row.kind, config: row.config }, sealingKey);
       const userId = actor.type === "user" ? actor.id : null;
+      await checkJobAlertChannels(tx, job.alertChannelIds);
       await tx.jobTag.deleteMany({ where: { jobId: id } });
       const updated = await tx.job.update({
         where: { id },

@@ -86,6 +86,30 @@ const JobFields = z.object({
   retry: RetryPolicy.prefault({}),
   jitterSeconds: whole("jitterSeconds").min(0, { error: "jitterSeconds cannot be negative" }).max(3600, { error: "jitterSeconds must be at most 3600" }).default(0),
   paused: z.boolean({ error: "paused must be true or false" }).default(false),
+  /** The dead-man's switch: a slot not started this long after it came due raises a `late` alert; null turns it off. */
+  startGraceSeconds: whole("startGraceSeconds")
+    .min(10, { error: "startGraceSeconds must be at least 10 (or null to turn late alerts off)" })
+    .max(DAY_SECONDS, { error: `startGraceSeconds must be at most ${DAY_SECONDS} (1 day)` })
+    .nullable()
+    .default(60),
+  /** Alert channels for this job besides the global ones (ids from /api/v1/alert-channels). */
+  alertChannelIds: z
+    .array(z.string({ error: "each alert channel id must be text" }).min(1, { error: "an alert channel id cannot be empty" }), { error: "alertChannelIds must be a list of channel ids" })
+    .max(20, { error: "at most 20 alert channels" })
+    .transform((ids) => [...new Set(ids)])
+    .default([]),
+  /** Keep at most this many finished runs of the job; null uses the global setting (SUNDIAL_RETENTION_RUNS). */
+  retentionRuns: whole("retentionRuns")
+    .min(1, { error: "retentionRuns must be at least 1 (or null for the global setting)" })
+    .max(10_000_000, { error: "retentionRuns must be at most 10000000" })
+    .nullable()
+    .default(null),
+  /** Delete the job's finished runs older than this many days; null uses the global setting (SUNDIAL_RETENTION_DAYS). */
+  retentionDays: whole("retentionDays")
+    .min(1, { error: "retentionDays must be at least 1 (or null for the global setting)" })
+    .max(36_500, { error: "retentionDays must be at most 36500" })
+    .nullable()
+    .default(null),
 });
 
 // The kind is checked on its own first, so an unknown kind gets one plain message and the job's other

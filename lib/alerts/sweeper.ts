@@ -1,0 +1,46 @@
+// Runs sweepAlerts every SUNDIAL_ALERT_SWEEP_MS until stopped. A failing sweep (database down) is
+// logged and tried again at the next interval: alerts never stop the process that sweeps.
+import { databaseErrorSummary, type Db } from "../db";
+import { env } from "../env";
+import type { Logger } from "../log";
+import type { Clock } from "../runs/db-clock";
+import { sweepAlerts } from "./sweep";
+
+/** Waits, without keeping the process alive, until the time is up or the signal aborts. */
+function pause(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    timer.unref();
+    signal?.addEventListener("abort", done, { once: true });
+  });
+}
+
+export function startAlertSweeper(db: Db, { log, clock, signal }: { log: Logger; clock: Clock; signal?: AbortSignal }): Promise<void> {
+  const config = env();
+  const intervalMs = config.SUNDIAL_ALERT_SWEEP_MS;
+  if (intervalMs === 0) return Promise.resolve();
+  const options = {
+    log,
+    now: clock.now,
+    retryMs: config.SUNDIAL_ALERT_RETRY_MS,
+    offlineAfterSeconds: config.WORKER_OFFLINE_AFTER_SECONDS,
+    publicUrl: config.SUNDIAL_PUBLIC_URL,
+  };
+  return (async () => {
+    while (!signal?.aborted) {
+      try {
+        await clock.sync();
+        const result = await sweepAlerts(db, options);
+        if (result.changes + result.late > 0) log.info({ changes: result.changes, late: result.late }, "alert states changed");
+      } catch (error) {
+        log.error({ error: databaseErrorSummary(error) }, "alert sweep failed");
+      }
+      await pause(intervalMs, signal);
+    }
+  })();
+}

@@ -1,0 +1,299 @@
+// Alert evaluation and delivery in-process, on both databases: state changes from finished runs,
+// the dead-man's switch with no worker at all, concurrent sweeps, retries and failures, test-send.
+// The worker-process side is in alerts-workers.test.ts.
+process.env.SUNDIAL_HTTP_ALLOW_HOSTS = "127.0.0.1";
+
+import { createServer, type AddressInfo } from "node:net";
+import pino from "pino";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createAlertChannel, deleteAlertChannel, updateAlertChannel } from "@/lib/alerts/save-channel";
+import { listAlertChannels, listAlertDeliveries } from "@/lib/alerts/read";
+import { sweepAlerts } from "@/lib/alerts/sweep";
+import { testAlertChannel } from "@/lib/alerts/test-channel";
+import { createDb, type Db, type RunStatus } from "@/lib/db";
+import { SYSTEM_ACTOR } from "@/lib/jobs/actor";
+import { updateJob } from "@/lib/jobs/update-job";
+import { createTestJob } from "../support/jobs";
+import { startRecorder, type Recorder } from "../support/recorder";
+import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
+import { freshDatabase, providers, type TestDatabase } from "../support/test-db";
+
+const log = pino({ level: "silent" });
+const sweep = (db: Db, now = new Date()) => sweepAlerts(db, { log, now: () => now, retryMs: 10, offlineAfterSeconds: 30 });
+
+/** Sweeps until nothing is left to send (failed deliveries wait 10 ms, 20 ms, 40 ms between attempts). */
+async function sweepUntilQuiet(db: Db): Promise<void> {
+  for (let i = 0; i < 50; i++) {
+    await sweep(db);
+    if ((await db.alertDelivery.count({ where: { status: { in: ["pending", "sending"] } } })) === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error("deliveries still pending after 50 sweeps");
+}
+
+/** A port on 127.0.0.1 that nothing listens on (just released by the OS). */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+const YEARLY = { type: "cron", expression: "0 0 1 1 *", timezone: "UTC" };
+
+describe.each(providers)("alerts on %s", (provider) => {
+  let t: TestDatabase;
+  let recorder: Recorder;
+  let smtp: SmtpSink;
+  beforeAll(async () => {
+    t = await freshDatabase(provider);
+  });
+  afterAll(async () => {
+    await t.drop();
+  });
+  beforeEach(async () => {
+    recorder = await startRecorder();
+    smtp = await startSmtpSink();
+  });
+  afterEach(async () => {
+    await recorder.close();
+    await smtp.close();
+    await t.db.alertDelivery.deleteMany();
+    await t.db.alertChannel.deleteMany();
+    await t.db.job.deleteMany();
+  });
+
+  async function channels({ global = true } = {}) {
+    const webhook = await createAlertChannel(t.db, { name: "hook", type: "webhook", global, config: { url: `${recorder.url}/webhook`, signingSecret: "s3cret" } }, SYSTEM_ACTOR);
+    const slack = await createAlertChannel(t.db, { name: "slack", type: "slack", global, config: { url: `${recorder.url}/slack` } }, SYSTEM_ACTOR);
+    const email = await createAlertChannel(
+      t.db,
+      { name: "mail", type: "email", global, config: { host: "127.0.0.1", port: smtp.port, security: "none", from: "sundial@example.test", to: ["ops@example.test"] } },
+      SYSTEM_ACTOR,
+    );
+    return { webhook, slack, email };
+  }
+
+  async function job(name: string, extra: Record<string, unknown> = {}) {
+    return createTestJob(t.db, { name, kind: "http", config: { method: "GET", url: `${recorder.url}/job` }, trigger: YEARLY, ...extra });
+  }
+
+  let clock = Date.now();
+  async function finish(jobId: string, status: RunStatus, fields: { reason?: string; errorMessage?: string } = {}) {
+    clock += 1000;
+    return t.db.run.create({ data: { jobId, scheduledFor: new Date(clock), source: "manual", status, startedAt: new Date(clock), finishedAt: new Date(clock), ...fields } });
+  }
+
+  const hitsOn = (path: string) => recorder.hits.filter((hit) => hit.path === path).map((hit) => JSON.parse(hit.body) as Record<string, unknown>);
+
+  it("sends one failure alert and one recovery alert per channel for three failures then a success", async () => {
+    await channels();
+    const { id } = await job("flaky");
+    await finish(id, "succeeded");
+    await sweepUntilQuiet(t.db);
+    for (let i = 0; i < 3; i++) {
+      await finish(id, "failed", { errorMessage: `HTTP 500 (attempt ${i + 1})` });
+      await sweepUntilQuiet(t.db);
+    }
+    await finish(id, "succeeded");
+    await sweepUntilQuiet(t.db);
+    await sweepUntilQuiet(t.db);
+
+    const webhook = hitsOn("/webhook");
+    expect(webhook.map((body) => body.event)).toEqual(["failure", "recovery"]);
+    expect(webhook[0]).toMatchObject({ title: '"flaky" failed', reason: "HTTP 500 (attempt 1)", job: { id, name: "flaky" } });
+    expect(webhook[1]).toMatchObject({ event: "recovery", previousState: "failing" });
+    const signed = recorder.hits.find((hit) => hit.path === "/webhook")!;
+    expect(signed.headers["x-sundial-signature"]).toMatch(/^sha256=[0-9a-f]{64}$/);
+
+    const slack = hitsOn("/slack");
+    expect(slack).toHaveLength(2);
+    expect(slack[0]!.text).toContain('"flaky" failed');
+    expect(Array.isArray(slack[0]!.blocks)).toBe(true);
+
+    expect(smtp.messages).toHaveLength(2);
+    expect(smtp.messages[0]!.to).toEqual(["ops@example.test"]);
+    expect(smtp.messages[0]!.data).toMatch(/^Subject: =\?UTF-8\?Q\?=5BSundial=5D_=22flaky=22_failed\?=$/m);
+    expect(smtp.messages[0]!.data).toContain("Reason: HTTP 500 (attempt 1)");
+    expect(smtp.messages[1]!.data).toContain("recovered");
+
+    const deliveries = await listAlertDeliveries(t.db, { limit: 50 });
+    expect(deliveries).toHaveLength(6);
+    expect(deliveries.every((delivery) => delivery.status === "sent" && delivery.attempts === 1)).toBe(true);
+  });
+
+  it("records each change exactly once when three processes sweep the same runs at the same time", async () => {
+    await channels();
+    const { id } = await job("contended");
+    // On PostgreSQL, three clients as three processes would have. SQLite's driver blocks its whole
+    // process while it waits for the write lock, so there three sweeps share one client here and
+    // alerts-workers.test.ts runs three real worker processes.
+    const others = provider === "postgresql" ? [createDb(t.url), createDb(t.url)] : [t.db, t.db];
+    try {
+      await finish(id, "failed", { errorMessage: "boom" });
+      await finish(id, "failed", { errorMessage: "boom again" });
+      await Promise.all([t.db, ...others].map((db) => sweep(db)));
+      await finish(id, "succeeded");
+      await Promise.all([t.db, ...others].map((db) => sweep(db)));
+      await sweepUntilQuiet(t.db);
+    } finally {
+      if (provider === "postgresql") await Promise.all(others.map((db) => db.$disconnect()));
+    }
+    expect(hitsOn("/webhook").map((body) => body.event)).toEqual(["failure", "recovery"]);
+    expect(hitsOn("/slack")).toHaveLength(2);
+    expect(smtp.messages).toHaveLength(2);
+  });
+
+  it("raises one misfire alert for missed slots and one lost alert for a lost run", async () => {
+    await channels();
+    const { id } = await job("sometimes-missed");
+    await finish(id, "missed", { reason: "no worker ran the 03:00 slot within its misfire grace" });
+    await finish(id, "missed", { reason: "again" });
+    await sweepUntilQuiet(t.db);
+    await finish(id, "lost", { reason: "worker lost: w1 stopped renewing the lease" });
+    await sweepUntilQuiet(t.db);
+    expect(hitsOn("/webhook").map((body) => [body.event, body.reason])).toEqual([
+      ["misfire", "no worker ran the 03:00 slot within its misfire grace"],
+      ["lost", "worker lost: w1 stopped renewing the lease"],
+    ]);
+  });
+
+  it("raises late once for a slot past its start grace with no worker alive, and not for a paused job or one within its grace", async () => {
+    await channels();
+    const now = new Date();
+    const late = await job("nobody-home", { startGraceSeconds: 60 });
+    const paused = await job("paused-one", { paused: true });
+    const graceful = await job("long-grace", { startGraceSeconds: 3600 });
+    const off = await job("switch-off", { startGraceSeconds: null });
+    await t.db.job.updateMany({ where: { id: { in: [late.id, paused.id, graceful.id, off.id] } }, data: { nextRunAt: new Date(now.getTime() - 5 * 60_000) } });
+
+    await sweep(t.db, now);
+    await sweep(t.db, new Date(now.getTime() + 1000));
+    await sweepUntilQuiet(t.db);
+    const webhook = hitsOn("/webhook");
+    expect(webhook.map((body) => [body.event, (body.job as { name: string }).name])).toEqual([["late", "nobody-home"]]);
+    expect(String(webhook[0]!.reason)).toContain("no worker is online");
+    expect((await t.db.jobAlertState.findUnique({ where: { jobId: late.id } }))?.state).toBe("late");
+
+    // A worker comes back, plans the slot and runs it: a success after being late is a recovery.
+    await t.db.job.update({ where: { id: late.id }, data: { nextRunAt: new Date(now.getTime() + 3_600_000) } });
+    clock = Date.now();
+    await finish(late.id, "succeeded");
+    await sweepUntilQuiet(t.db);
+    expect(hitsOn("/webhook").map((body) => body.event)).toEqual(["late", "recovery"]);
+  });
+
+  it("raises late for a run queued past its start grace", async () => {
+    await channels();
+    const { id } = await job("stuck-in-queue", { startGraceSeconds: 30 });
+    await t.db.run.create({ data: { jobId: id, scheduledFor: new Date(Date.now() - 120_000), source: "manual", status: "queued" } });
+    await sweepUntilQuiet(t.db);
+    expect(hitsOn("/webhook").map((body) => body.event)).toEqual(["late"]);
+    expect(String(hitsOn("/webhook")[0]!.reason)).toContain("queued run");
+  });
+
+  it("alerts a per-job channel only for the jobs that list it, and only for the events it takes", async () => {
+    const { webhook } = await channels({ global: false });
+    await updateAlertChannel(t.db, webhook.id, { name: "hook", type: "webhook", global: false, events: ["failure"], config: {} }, SYSTEM_ACTOR);
+    const listed = await job("listed", { alertChannelIds: [webhook.id] });
+    const unlisted = await job("unlisted");
+    for (const { id } of [listed, unlisted]) {
+      await finish(id, "failed", { errorMessage: "boom" });
+      await finish(id, "succeeded");
+    }
+    await sweepUntilQuiet(t.db);
+    expect(hitsOn("/webhook").map((body) => [body.event, (body.job as { name: string }).name])).toEqual([["failure", "listed"]]);
+    expect(hitsOn("/slack")).toEqual([]);
+    // The update kept the stored URL and signing secret although it sent neither.
+    expect(recorder.hits[0]!.headers["x-sundial-signature"]).toBeDefined();
+  });
+
+  it("retries a delivery the receiver refuses, then records it failed with the error; a down receiver likewise", async () => {
+    recorder.respond((_, response) => {
+      response.statusCode = 500;
+      response.end("receiver broken");
+    });
+    await createAlertChannel(t.db, { name: "broken", type: "webhook", global: true, config: { url: `${recorder.url}/webhook` } }, SYSTEM_ACTOR);
+    await createAlertChannel(t.db, { name: "down", type: "slack", global: true, config: { url: `http://127.0.0.1:${await closedPort()}/nothing-listens-here` } }, SYSTEM_ACTOR);
+    const { id } = await job("alerting-into-the-void");
+    await finish(id, "failed", { errorMessage: "boom" });
+    await sweepUntilQuiet(t.db);
+
+    expect(hitsOn("/webhook")).toHaveLength(4);
+    const deliveries = await listAlertDeliveries(t.db, { limit: 50 });
+    const byChannel = Object.fromEntries(deliveries.map((delivery) => [delivery.channelName, delivery]));
+    expect(byChannel.broken).toMatchObject({ status: "failed", attempts: 4, lastError: "HTTP 500: receiver broken" });
+    expect(byChannel.down).toMatchObject({ status: "failed", attempts: 4 });
+    expect(byChannel.down!.lastError).toMatch(/ECONNREFUSED/);
+    expect((await listAlertDeliveries(t.db, { status: "failed", limit: 50 })).map((d) => d.channelName).sort()).toEqual(["broken", "down"]);
+  });
+
+  it("test-send reports success and failure and records both", async () => {
+    const { webhook, email } = await channels();
+    const ok = await testAlertChannel(t.db, webhook.id);
+    expect(ok).toMatchObject({ ok: true, error: null, delivery: { event: "test", status: "sent" } });
+    expect(hitsOn("/webhook")[0]).toMatchObject({ event: "test", title: "Test alert from Sundial" });
+    expect((await testAlertChannel(t.db, email.id)).ok).toBe(true);
+    expect(smtp.messages[0]!.data).toContain("Test alert from Sundial");
+
+    recorder.respond((_, response) => {
+      response.statusCode = 404;
+      response.end("no such hook");
+    });
+    const failed = await testAlertChannel(t.db, webhook.id);
+    expect(failed).toMatchObject({ ok: false, error: "HTTP 404: no such hook", delivery: { status: "failed" } });
+    await smtp.close();
+    const smtpDown = await testAlertChannel(t.db, email.id);
+    expect(smtpDown.ok).toBe(false);
+    expect(smtpDown.error).toMatch(/ECONNREFUSED/);
+  });
+
+  it("refuses a private address unless allowed, seals secrets at rest and masks them when shown", async () => {
+    const channel = await createAlertChannel(t.db, { name: "meta", type: "webhook", global: true, config: { url: "http://169.254.169.254/latest/token-abc", signingSecret: "topsecret" } }, SYSTEM_ACTOR);
+    const stored = await t.db.alertChannel.findUniqueOrThrow({ where: { id: channel.id } });
+    expect(JSON.stringify(stored.config)).not.toContain("token-abc");
+    expect(JSON.stringify(stored.config)).not.toContain("topsecret");
+    expect((await listAlertChannels(t.db))[0]).toMatchObject({ type: "webhook", config: { target: "http://169.254.169.254/…", signingSecretSet: true } });
+    const result = await testAlertChannel(t.db, channel.id);
+    expect(result.ok).toBe(false);
+    expect(result.error).toContain("SUNDIAL_HTTP_ALLOW_HOSTS");
+  });
+
+  it("rejects bad channel input with field errors, and a job naming an unknown channel", async () => {
+    await expect(createAlertChannel(t.db, { name: "", type: "pager", config: {} }, SYSTEM_ACTOR)).rejects.toMatchObject({
+      fieldErrors: { name: ["name is required"], type: ["type must be one of webhook, slack, email"] },
+    });
+    await expect(createAlertChannel(t.db, { name: "x", type: "webhook", config: { url: "ftp://example.test" } }, SYSTEM_ACTOR)).rejects.toMatchObject({
+      fieldErrors: { "config.url": ["url must be an http:// or https:// URL"] },
+    });
+    await expect(createAlertChannel(t.db, { name: "x", type: "slack", config: {} }, SYSTEM_ACTOR)).rejects.toMatchObject({ fieldErrors: { "config.url": ["url is required"] } });
+    await expect(createAlertChannel(t.db, { name: "x", type: "email", config: { host: "smtp.example.test", from: "nope", to: [] } }, SYSTEM_ACTOR)).rejects.toMatchObject({
+      fieldErrors: { "config.from": ["from must be an email address"], "config.to": ["at least one recipient is required"] },
+    });
+    await createAlertChannel(t.db, { name: "taken", type: "slack", config: { url: "https://hooks.example.test/x" } }, SYSTEM_ACTOR);
+    await expect(createAlertChannel(t.db, { name: "taken", type: "slack", config: { url: "https://hooks.example.test/y" } }, SYSTEM_ACTOR)).rejects.toMatchObject({ code: "conflict" });
+    await expect(job("bad-channel", { alertChannelIds: ["no-such-channel"] })).rejects.toMatchObject({
+      fieldErrors: { alertChannelIds: ['no alert channel has the id "no-such-channel"'] },
+    });
+    await expect(job("bad-grace", { startGraceSeconds: 1 })).rejects.toMatchObject({ code: "validation" });
+  });
+
+  it("takes a deleted channel off its jobs and keeps its delivery history", async () => {
+    const { webhook } = await channels({ global: false });
+    const created = await job("with-channel", { alertChannelIds: [webhook.id], retentionRuns: 5, retentionDays: 7, startGraceSeconds: 120 });
+    expect(created).toMatchObject({ alertChannelIds: [webhook.id], retentionRuns: 5, retentionDays: 7, startGraceSeconds: 120 });
+    await testAlertChannel(t.db, webhook.id);
+    await deleteAlertChannel(t.db, webhook.id, SYSTEM_ACTOR);
+    const row = await t.db.job.findUniqueOrThrow({ where: { id: created.id } });
+    expect(row.alertChannelIds).toEqual([]);
+    expect((await listAlertDeliveries(t.db, { limit: 10 }))[0]).toMatchObject({ channelId: null, channelName: "hook" });
+    const updated = await updateJob(
+      t.db,
+      { id: created.id, version: created.version, job: { name: "with-channel", kind: "http", config: { method: "GET", url: `${recorder.url}/job` }, trigger: YEARLY, retentionRuns: null } },
+      SYSTEM_ACTOR,
+      { now: new Date(), defaultTimezone: "UTC" },
+    );
+    expect(updated).toMatchObject({ retentionRuns: null, retentionDays: null, startGraceSeconds: 60, alertChannelIds: [] });
+  });
+});
