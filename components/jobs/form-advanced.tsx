@@ -7,7 +7,7 @@ import { NativeSelect } from "@/components/ui/native-select";
 import type { JobDraft } from "./form-model";
 
 /** The error paths this section shows: a failed save opens it when one of them has a problem. */
-export const ADVANCED_FIELDS = ["misfireGraceSeconds", "coalesce", "maxInstances", "timeoutSeconds", "retry", "jitterSeconds"];
+export const ADVANCED_FIELDS = ["misfireGraceSeconds", "coalesce", "maxInstances", "timeoutSeconds", "retry", "jitterSeconds", "startGraceSeconds", "retentionRuns", "retentionDays", "alertChannelIds"];
 
 type AdvancedProps = {
   draft: JobDraft;
@@ -45,7 +45,7 @@ export function AdvancedSettings({ draft, set, errors, open, onOpenChange }: Adv
       <summary className="flex cursor-pointer list-none items-center gap-2 px-6 py-4 font-semibold [&::-webkit-details-marker]:hidden">
         <ChevronRight aria-hidden className="size-4 transition-transform group-open:rotate-90" />
         Advanced settings
-        <span className="text-sm font-normal text-muted-foreground">missed runs, overlap, timeout, retries, jitter</span>
+        <span className="text-sm font-normal text-muted-foreground">missed runs, overlap, timeout, retries, jitter, late alert, retention</span>
       </summary>
       <div className="grid gap-6 border-t px-6 py-5">
         <div className="grid gap-4 sm:grid-cols-2">
@@ -77,7 +77,20 @@ export function AdvancedSettings({ draft, set, errors, open, onOpenChange }: Adv
         </fieldset>
         <div className="grid gap-4 sm:grid-cols-2">
           {number("jitterSeconds", "job-jitter", "Jitter (seconds)", "Each run starts up to this much later, so many jobs on one slot don't all start at once.")}
+          {number("startGraceSeconds", "job-start-grace", "Late alert after (seconds)", "A slot that has not started this long after its time raises a late alert. Empty: no late alerts.")}
         </div>
+        <fieldset className="grid gap-4">
+          <legend className="mb-2 text-sm font-medium">Retention</legend>
+          <div className="grid gap-4 sm:grid-cols-2">
+            {number("retentionRuns", "job-retention-runs", "Keep the last runs", "How many finished runs the pruning task keeps. Empty: the global setting.")}
+            {number("retentionDays", "job-retention-days", "Keep runs for (days)", "Finished runs older than this are pruned. Empty: the global setting.")}
+          </div>
+        </fieldset>
+        {errors.alertChannelIds?.map((message) => (
+          <p key={message} className="text-sm text-destructive">
+            {message}
+          </p>
+        ))}
       </div>
     </details>
   );

@@ -32,6 +32,14 @@ export type JobDraft = {
   retryBackoffSeconds: string;
   retryMaxBackoffSeconds: string;
   jitterSeconds: string;
+  startGraceSeconds: string;
+  retentionRuns: string;
+  retentionDays: string;
+  /**
+   * Carried through unchanged: choosing channels needs the channel list, which only admins may read
+   * (an update replaces the whole job, so leaving them out would unlink them).
+   */
+  alertChannelIds: string[];
 };
 
 let nextEntryId = 1;
@@ -61,6 +69,10 @@ export function newJobDraft(timezone: string): JobDraft {
     retryBackoffSeconds: "30",
     retryMaxBackoffSeconds: "3600",
     jitterSeconds: "0",
+    startGraceSeconds: "60",
+    retentionRuns: "",
+    retentionDays: "",
+    alertChannelIds: [],
   };
 }
 
@@ -108,6 +120,10 @@ export function jobDraftOf(job: JobDto, { copy }: { copy: boolean }): { draft: J
   draft.retryBackoffSeconds = String(job.retry.backoffSeconds);
   draft.retryMaxBackoffSeconds = String(job.retry.maxBackoffSeconds);
   draft.jitterSeconds = String(job.jitterSeconds);
+  draft.startGraceSeconds = job.startGraceSeconds === null ? "" : String(job.startGraceSeconds);
+  draft.retentionRuns = job.retentionRuns === null ? "" : String(job.retentionRuns);
+  draft.retentionDays = job.retentionDays === null ? "" : String(job.retentionDays);
+  draft.alertChannelIds = [...job.alertChannelIds];
   return { draft, secretsToReenter };
 }
 
@@ -183,6 +199,10 @@ export function jobRequestOf(draft: JobDraft, loaded?: { trigger: Trigger; draft
         maxBackoffSeconds: optionalNumber(draft.retryMaxBackoffSeconds),
       },
       jitterSeconds: optionalNumber(draft.jitterSeconds),
+      startGraceSeconds: nullableNumber(draft.startGraceSeconds),
+      retentionRuns: nullableNumber(draft.retentionRuns),
+      retentionDays: nullableNumber(draft.retentionDays),
+      alertChannelIds: draft.alertChannelIds,
     },
   };
 }

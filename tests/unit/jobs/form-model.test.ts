@@ -46,6 +46,10 @@ const storedJob: JobDto = {
   timeoutSeconds: 120,
   retry: { maxAttempts: 3, backoffSeconds: 10, maxBackoffSeconds: 600 },
   jitterSeconds: 5,
+  startGraceSeconds: 120,
+  alertChannelIds: ["channel-ops"],
+  retentionRuns: null,
+  retentionDays: 30,
   createdAt: "2026-11-01T00:00:00.000Z",
   updatedAt: "2026-11-01T00:00:00.000Z",
   version: 4,
@@ -61,7 +65,7 @@ describe("the job form's draft", () => {
     expect(request.ok).toBe(true);
     const { job, trigger } = check((request as { job: unknown }).job);
     expect(trigger).toEqual({ type: "cron", expression: "*/5 * * * *", timezone: "America/New_York" });
-    expect(job).toMatchObject({ misfireGraceSeconds: 60, coalesce: "latest", maxInstances: 1, timeoutSeconds: null, jitterSeconds: 0 });
+    expect(job).toMatchObject({ misfireGraceSeconds: 60, coalesce: "latest", maxInstances: 1, timeoutSeconds: null, jitterSeconds: 0, startGraceSeconds: 60, retentionRuns: null, retentionDays: null, alertChannelIds: [] });
     expect(job.retry).toEqual({ maxAttempts: 1, backoffSeconds: 30, maxBackoffSeconds: 3600 });
     expect(job.config).toEqual({ method: "GET", url: "https://example.com/ping", headers: [], acceptedStatuses: [200, 201, 202, 204] });
   });
@@ -99,6 +103,11 @@ describe("the job form's draft", () => {
         timeoutSeconds: 120,
         retry: { maxAttempts: 3, backoffSeconds: 10, maxBackoffSeconds: 600 },
         jitterSeconds: 5,
+        // Sent back as stored: an update replaces the whole job, so a field left out would reset.
+        startGraceSeconds: 120,
+        retentionRuns: null,
+        retentionDays: 30,
+        alertChannelIds: ["channel-ops"],
       },
     });
   });
