@@ -60,7 +60,11 @@ export function SlotTimeline({ jobId, timeZone }: { jobId: string; timeZone: str
             Could not refresh the timeline: {error.message}
           </p>
         ) : null}
-        {!isPending && runs.length === 0 ? (
+        {isPending ? (
+          <p aria-busy="true" className="py-6 text-center text-sm text-muted-foreground">
+            Loading runs…
+          </p>
+        ) : runs.length === 0 ? (
           <EmptyState
             icon={<History />}
             title={chosen.length === 0 ? "No runs yet" : "No slot matches these filters"}

@@ -1,0 +1,246 @@
+// The job page as an operator uses it: run now with a payload, pause with a note, delete with the
+// counts stated, misfires after a worker outage shown on the timeline, and what a viewer sees.
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { createDb } from "@/lib/db";
+import type { Actor } from "@/lib/jobs/actor";
+import { createUser } from "@/lib/users/create-user";
+import { E2E_ADMIN, E2E_DATABASE_URL } from "../../playwright.config";
+
+test.describe.configure({ mode: "serial" });
+
+type Job = { id: string; name: string; pausedAt: string | null };
+type Run = { id: string; status: string; source: string; slotAt: string | null; reason: string | null; logLineCount: number };
+
+const orderTask = (orderId: string) => ({ task: "example.cancel-unpaid-order", payload: { orderId } });
+const tomorrow = () => new Date(Date.now() + 24 * 3600_000).toISOString();
+
+async function createJob(request: APIRequestContext, body: Record<string, unknown>): Promise<Job> {
+  const response = await request.post("/api/v1/jobs", { data: body });
+  expect(response.status(), await response.text()).toBe(201);
+  return (await response.json()).data;
+}
+
+async function runsOf(request: APIRequestContext, jobId: string, query = ""): Promise<Run[]> {
+  const response = await request.get(`/api/v1/runs?jobId=${jobId}&limit=200${query}`);
+  expect(response.status()).toBe(200);
+  return (await response.json()).items;
+}
+
+function screenshotPath(name: string): string {
+  return test.info().outputPath(name);
+}
+
+/** Set before acting; still set afterwards only if the page was never reloaded or navigated away. */
+async function markPage(page: Page) {
+  await page.evaluate(() => ((window as unknown as { __notReloaded: boolean }).__notReloaded = true));
+}
+async function expectNotReloaded(page: Page) {
+  expect(await page.evaluate(() => (window as unknown as { __notReloaded?: boolean }).__notReloaded)).toBe(true);
+}
+
+test("run now: the run appears in the timeline and turns succeeded live; bad payloads are answered inline", async ({ page, request }) => {
+  const job = await createJob(request, {
+    name: "e2e-detail-run-now",
+    description: "Cancels an unpaid order (the README's example)",
+    kind: "task",
+    config: orderTask("8812"),
+    trigger: { type: "date", runAt: tomorrow() },
+    tags: ["orders", "e2e"],
+  });
+  await page.goto(`/jobs/${job.id}`);
+  await expect(page.getByRole("heading", { name: job.name })).toBeVisible();
+  await expect(page.getByText("No runs yet")).toBeVisible();
+  await expect(page.getByRole("list", { name: "Tags" })).toContainText("orders");
+  await expect(page.getByRole("list", { name: "Next runs" }).getByRole("listitem")).toHaveCount(1);
+  await markPage(page);
+
+  await page.getByRole("button", { name: "Run now" }).click();
+  const dialog = page.getByRole("dialog");
+  const payload = dialog.getByLabel("Payload (JSON)");
+  // Prefilled with the job's default payload.
+  await expect(payload).toHaveValue(/"orderId": "8812"/);
+
+  // Tried: text that is not JSON (caught before sending), then a payload the task's schema refuses.
+  await payload.fill('{"orderId": ');
+  await dialog.getByRole("button", { name: "Run now" }).click();
+  await expect(dialog.getByText(/The payload is not valid JSON/)).toBeVisible();
+  await payload.fill('{"orderId": "9001", "refund": true}');
+  await dialog.getByRole("button", { name: "Run now" }).click();
+  await expect(dialog.getByText('unknown field "refund"')).toBeVisible();
+  await expect(payload).toHaveAttribute("aria-invalid", "true");
+  expect(await runsOf(request, job.id)).toHaveLength(0);
+
+  await payload.fill('{"orderId": "9001"}');
+  await dialog.getByRole("button", { name: "Run now" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(`Run of ${job.name} queued`)).toBeVisible();
+
+  const entry = page.getByTestId("timeline-entry").first();
+  await expect(entry).toContainText("run now");
+  await expect(entry).toHaveAttribute("data-status", "succeeded");
+  await expect(entry).toContainText("Succeeded");
+  await expect(page.getByTestId("timeline-entry")).toHaveCount(1);
+  await expectNotReloaded(page);
+
+  const [run] = await runsOf(request, job.id);
+  expect(run).toMatchObject({ status: "succeeded", source: "manual" });
+  await expect(entry.getByRole("link", { name: "Succeeded" })).toHaveAttribute("href", `/runs/${run!.id}`);
+  await page.screenshot({ path: screenshotPath("job-detail-run-now.png"), fullPage: true });
+});
+
+test("pause with a note: the note and who paused show, and no slot runs while paused", async ({ page, request }) => {
+  const job = await createJob(request, {
+    name: "e2e-detail-pause",
+    kind: "task",
+    config: orderTask("pause-1"),
+    trigger: { type: "interval", every: { seconds: 2 }, start: new Date().toISOString() },
+  });
+  await page.goto(`/jobs/${job.id}`);
+  // The schedule is live: its slots come due and run.
+  await expect(page.getByTestId("timeline-entry").filter({ hasText: "Succeeded" }).first()).toBeVisible();
+
+  await page.getByRole("button", { name: "Pause" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Note (optional)").fill("Order service in maintenance until 14:00");
+  await dialog.getByRole("button", { name: "Pause" }).click();
+  await expect(dialog).toBeHidden();
+  const banner = page.getByTestId("pause-banner");
+  await expect(banner).toContainText("Order service in maintenance until 14:00");
+  await expect(banner).toContainText(`by ${E2E_ADMIN.email}`);
+  await expect(page.getByRole("list", { name: "Next runs" })).toHaveCount(0);
+
+  const paused: Job = (await (await request.get(`/api/v1/jobs/${job.id}`)).json()).data;
+  expect(paused.pausedAt).not.toBeNull();
+  // Three slots' worth of time passes while paused.
+  await page.waitForTimeout(6_000);
+  const afterPause = (await runsOf(request, job.id, "&source=schedule")).filter((run) => run.slotAt! > paused.pausedAt!);
+  expect(afterPause).toEqual([]);
+  await page.screenshot({ path: screenshotPath("job-detail-paused.png"), fullPage: true });
+
+  await page.getByRole("button", { name: "Resume" }).click();
+  await expect(banner).toBeHidden();
+  await expect(page.getByRole("list", { name: "Next runs" })).toBeVisible();
+  // Stop it again so its slots don't fill the ledger for the tests after this one.
+  await request.post(`/api/v1/jobs/${job.id}/pause`, { data: {} });
+});
+
+test("delete: the confirmation states the runs and log lines that go, then the job is gone", async ({ page, request }) => {
+  const job = await createJob(request, { name: "e2e-detail-delete", kind: "task", config: orderTask("del-1"), trigger: { type: "date", runAt: tomorrow() } });
+  for (let i = 0; i < 2; i += 1) expect((await request.post(`/api/v1/jobs/${job.id}/trigger`, { data: {} })).status()).toBe(201);
+  await expect.poll(async () => (await runsOf(request, job.id)).map((run) => run.status)).toEqual(["succeeded", "succeeded"]);
+  const logLines = (await runsOf(request, job.id)).reduce((sum, run) => sum + run.logLineCount, 0);
+  expect(logLines).toBeGreaterThan(0);
+
+  await page.goto(`/jobs/${job.id}`);
+  await page.getByRole("button", { name: "More actions" }).click();
+  await page.getByRole("menuitem", { name: "Delete…" }).click();
+  const confirm = page.getByRole("alertdialog");
+  await expect(confirm.getByTestId("delete-job-summary")).toHaveText(new RegExp(`with its 2 runs and ${logLines} log lines`));
+  // Keeping it changes nothing.
+  await confirm.getByRole("button", { name: "Keep the job" }).click();
+  expect((await request.get(`/api/v1/jobs/${job.id}`)).status()).toBe(200);
+
+  await page.getByRole("button", { name: "More actions" }).click();
+  await page.getByRole("menuitem", { name: "Delete…" }).click();
+  // The toast is raised as the page leaves for the jobs list: every toast shown is reported as it
+  // appears, so it is seen even if the next page loads in full.
+  const toasts: string[] = [];
+  await page.exposeBinding("reportToast", (_source, text: string) => void toasts.push(text));
+  await page.evaluate(() => {
+    const report = (window as unknown as { reportToast: (text: string) => void }).reportToast;
+    new MutationObserver(() => document.querySelectorAll("[data-sonner-toast]").forEach((toast) => report(toast.textContent ?? ""))).observe(document.body, {
+      subtree: true,
+      childList: true,
+    });
+  });
+  await page.getByRole("alertdialog").getByRole("button", { name: "Delete job" }).click();
+  await expect(page).toHaveURL(/\/jobs$/);
+  expect(toasts).toContainEqual(expect.stringContaining(`Deleted ${job.name} with 2 runs and ${logLines} log lines`));
+  const gone = await request.get(`/api/v1/jobs/${job.id}`);
+  expect(gone.status()).toBe(404);
+  expect((await gone.json()).error.code).toBe("not_found");
+  expect(await runsOf(request, job.id)).toEqual([]);
+});
+
+test("a misfire after worker downtime shows on the job as missed slots with their reason", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const job = await createJob(request, {
+    name: "e2e-detail-misfire",
+    kind: "task",
+    config: orderTask("misfire-1"),
+    trigger: { type: "interval", every: { seconds: 2 }, start: new Date().toISOString() },
+    misfireGraceSeconds: 1,
+    coalesce: "all",
+  });
+  await page.goto(`/jobs/${job.id}`);
+  await expect(page.getByTestId("timeline-entry").filter({ hasText: "Succeeded" }).first()).toBeVisible();
+  await expect(page.locator('[data-testid="timeline-entry"][data-status="missed"]')).toHaveCount(0);
+
+  const workers: { pid: number; state: string }[] = (await (await request.get("/api/v1/workers")).json()).data;
+  const online = workers.filter((w) => w.state === "online");
+  expect(online).toHaveLength(1);
+  const { pid } = online[0]!;
+  process.kill(pid, "SIGSTOP");
+  try {
+    // About six slots come due while the worker is frozen.
+    await page.waitForTimeout(12_000);
+  } finally {
+    process.kill(pid, "SIGCONT");
+  }
+
+  const missed = page.locator('[data-testid="timeline-entry"][data-status="missed"]');
+  await expect(missed.first()).toBeVisible();
+  await expect(missed.first()).toContainText("Missed");
+  await expect(missed.first()).toContainText("misfire");
+  await expect(missed.first()).toContainText(/started too late: .* after its time; the misfire grace is 1 s/);
+  // The worker runs the schedule again after the outage.
+  await expect.poll(async () => (await runsOf(request, job.id, "&status=missed")).length).toBeGreaterThanOrEqual(3);
+
+  // The Missed chip shows only the misfires.
+  await request.post(`/api/v1/jobs/${job.id}/pause`, { data: {} });
+  await page.getByRole("group", { name: "Filter by status" }).getByRole("button", { name: "Missed" }).click();
+  await expect(page.getByRole("group", { name: "Filter by status" }).getByRole("button", { name: "Missed" })).toHaveAttribute("aria-pressed", "true");
+  const shown = page.getByTestId("timeline-entry");
+  await expect(shown.first()).toHaveAttribute("data-status", "missed");
+  const statuses = await shown.evaluateAll((entries) => entries.map((e) => e.getAttribute("data-status")));
+  expect(new Set(statuses)).toEqual(new Set(["missed"]));
+  await page.screenshot({ path: screenshotPath("job-detail-misfires.png"), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: screenshotPath("job-detail-mobile.png"), fullPage: true });
+});
+
+test("a viewer sees the job, its note and timeline, but no action", async ({ browser, request }) => {
+  const viewer = { email: "vera.viewer@sundial.test", password: "viewer password 22" };
+  const db = createDb(E2E_DATABASE_URL);
+  try {
+    const admin: Actor = { type: "user", id: null, label: E2E_ADMIN.email };
+    await createUser(db, { name: "Vera", email: viewer.email, password: viewer.password, role: "viewer" }, admin);
+  } finally {
+    await db.$disconnect();
+  }
+  const job = await createJob(request, { name: "e2e-detail-viewer", kind: "task", config: orderTask("v-1"), trigger: { type: "date", runAt: tomorrow() } });
+  expect((await request.post(`/api/v1/jobs/${job.id}/pause`, { data: { note: "Frozen for the audit" } })).status()).toBe(200);
+
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  try {
+    const page = await context.newPage();
+    await page.goto("/login");
+    await page.getByLabel("Email").fill(viewer.email);
+    await page.getByLabel("Password").fill(viewer.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+    await page.goto(`/jobs/${job.id}`);
+    await expect(page.getByRole("heading", { name: job.name })).toBeVisible();
+    await expect(page.getByTestId("pause-banner")).toContainText("Frozen for the audit");
+    await expect(page.getByRole("list", { name: "Slot timeline" }).or(page.getByText("No runs yet"))).toBeVisible();
+    for (const name of ["Run now", "Pause", "Resume", "Edit", "More actions"]) await expect(page.getByRole("button", { name, exact: true })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "Edit" })).toHaveCount(0);
+  } finally {
+    await context.close();
+  }
+});
+
+test("an unknown job id shows the not-found page", async ({ page }) => {
+  await page.goto("/jobs/00000000-0000-7000-8000-000000000000");
+  await expect(page.getByText("No such job")).toBeVisible();
+});
