@@ -1,7 +1,7 @@
 /** A duration for people: "340 ms", "1.2 s", "3 min 4 s", "2 h 5 min". */
 export function formatDurationMs(ms: number): string {
   if (ms < 1_000) return `${Math.round(ms)} ms`;
-  if (ms < 60_000) return `${(ms / 1_000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+  if (ms < 60_000) return `${(ms / 1_000).toFixed(ms < 10_000 && ms % 1_000 !== 0 ? 1 : 0)} s`;
   const totalSeconds = Math.round(ms / 1_000);
   if (totalSeconds < 3_600) {
     const s = totalSeconds % 60;

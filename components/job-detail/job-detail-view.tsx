@@ -89,7 +89,7 @@ export function JobDetailView({ jobId, permissions, actions }: { jobId: string; 
       ) : null}
       {health ? <HealthBanners health={health} timeZone={zone} canAct={permissions.runsWrite} actions={actions} /> : null}
 
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <SlotTimeline jobId={job.id} timeZone={zone} />
         <div className="space-y-6">
           <JobScheduleCard job={job} />

@@ -10,11 +10,26 @@ import { formatSeconds } from "./format";
 
 const NEXT_RUNS = 5;
 
-/** The trigger as stored: a cron expression, or the other types' parameters. */
+/** Counts as written, largest unit first: { hours: 1, minutes: 30 } → "1h 30m". */
+function units(every: Record<string, number | undefined>, names: [string, string][]): string {
+  return names
+    .filter(([key]) => (every[key] ?? 0) > 0)
+    .map(([key, unit]) => `${every[key]}${unit}`)
+    .join(" ");
+}
+
+/** The trigger's parameters as stored, compactly: a cron expression, an interval, an instant, a calendar rule. */
 function rawTrigger(trigger: Trigger): string {
-  if (trigger.type === "cron") return trigger.expression;
-  const { type, timezone: _zone, ...parameters } = trigger;
-  return `${type} ${JSON.stringify(parameters)}`;
+  switch (trigger.type) {
+    case "cron":
+      return trigger.expression;
+    case "interval":
+      return `interval ${units(trigger.every, [["weeks", "w"], ["days", "d"], ["hours", "h"], ["minutes", "m"], ["seconds", "s"]])}`;
+    case "date":
+      return `date ${trigger.runAt}`;
+    case "calendar":
+      return `calendar ${units(trigger.every, [["years", "y"], ["months", "mo"], ["weeks", "w"], ["days", "d"]])} at ${trigger.at}, ${trigger.startDate}…${trigger.endDate ?? ""}`;
+  }
 }
 
 function describe(trigger: Trigger): string {

@@ -155,7 +155,7 @@ function TimelineEntry({ run, timeZone, last }: { run: RunDto; timeZone: string;
         </div>
         {detail ? <p className="mt-1 text-sm break-words text-muted-foreground">{detail}</p> : null}
         <dl className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted-foreground">
-          {run.latenessMs !== null ? <Meta term="Late">{formatDurationMs(run.latenessMs)}</Meta> : null}
+          {run.latenessMs !== null ? <Meta term={run.slotAt ? "Late" : "Waited"}>{formatDurationMs(run.latenessMs)}</Meta> : null}
           {run.durationMs !== null ? <Meta term="Took">{formatDurationMs(run.durationMs)}</Meta> : null}
           {run.status === "running" && run.startedAt ? (
             <Meta term="Started">

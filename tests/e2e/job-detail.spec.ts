@@ -69,6 +69,7 @@ test("run now: the run appears in the timeline and turns succeeded live; bad pay
   await expect(dialog.getByText('unknown field "refund"')).toBeVisible();
   await expect(payload).toHaveAttribute("aria-invalid", "true");
   expect(await runsOf(request, job.id)).toHaveLength(0);
+  await page.screenshot({ path: screenshotPath("job-detail-run-now-dialog.png") });
 
   await payload.fill('{"orderId": "9001"}');
   await dialog.getByRole("button", { name: "Run now" }).click();
@@ -136,6 +137,7 @@ test("delete: the confirmation states the runs and log lines that go, then the j
   await page.getByRole("menuitem", { name: "Delete…" }).click();
   const confirm = page.getByRole("alertdialog");
   await expect(confirm.getByTestId("delete-job-summary")).toHaveText(new RegExp(`with its 2 runs and ${logLines} log lines`));
+  await page.screenshot({ path: screenshotPath("job-detail-delete-dialog.png") });
   // Keeping it changes nothing.
   await confirm.getByRole("button", { name: "Keep the job" }).click();
   expect((await request.get(`/api/v1/jobs/${job.id}`)).status()).toBe(200);
@@ -207,6 +209,63 @@ test("a misfire after worker downtime shows on the job as missed slots with thei
   await page.screenshot({ path: screenshotPath("job-detail-misfires.png"), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: screenshotPath("job-detail-mobile.png"), fullPage: true });
+});
+
+test("a run whose worker went offline: the banners say so, and marking it lost ends it and queues the retry", async ({ page, request }) => {
+  const job = await createJob(request, {
+    name: "e2e-detail-stuck",
+    kind: "task",
+    config: orderTask("stuck-1"),
+    trigger: { type: "date", runAt: tomorrow() },
+    retry: { maxAttempts: 2, backoffSeconds: 1, maxBackoffSeconds: 1 },
+  });
+  // A worker that stopped heartbeating an hour ago, still holding a run whose lease runs another
+  // hour: the reaper leaves it alone, only an operator can say it is lost.
+  const db = createDb(E2E_DATABASE_URL);
+  const hourAgo = new Date(Date.now() - 3600_000);
+  let stuckId: string;
+  try {
+    await db.worker.create({ data: { id: "e2e-vanished-worker", host: "gone", pid: 1, version: "e2e", capacity: 1, startedAt: hourAgo, lastHeartbeatAt: hourAgo } });
+    const run = await db.run.create({
+      data: {
+        jobId: job.id,
+        source: "manual",
+        scheduledFor: hourAgo,
+        status: "running",
+        workerId: "e2e-vanished-worker",
+        claimToken: "e2e-claim",
+        leaseExpiresAt: new Date(Date.now() + 3600_000),
+        startedAt: hourAgo,
+        payload: { orderId: "stuck-1" },
+      },
+    });
+    stuckId = run.id;
+  } finally {
+    await db.$disconnect();
+  }
+
+  await page.goto(`/jobs/${job.id}`);
+  const banner = page.getByTestId("stuck-run-banner");
+  await expect(banner).toContainText("A run looks stuck");
+  await expect(banner).toContainText("worker e2e-vanished-worker is offline: its last heartbeat was at");
+  await expect(page.getByTestId("max-instances-banner")).toContainText("Max instances reached: the next slot will be skipped");
+  await page.screenshot({ path: screenshotPath("job-detail-stuck.png"), fullPage: true });
+
+  await banner.getByRole("button", { name: "Mark lost" }).click();
+  await expect(page.getByText("Run marked lost; a retry is queued")).toBeVisible();
+  await expect(banner).toBeHidden();
+  await expect(page.getByTestId("max-instances-banner")).toBeHidden();
+  const lost = page.locator(`[data-testid="timeline-entry"][data-status="lost"]`);
+  await expect(lost).toContainText(`marked lost by ${E2E_ADMIN.email}: worker e2e-vanished-worker is offline`);
+  // The retry runs on the real worker and shows up as attempt 2, linked to the lost run.
+  const retry = page.locator(`[data-testid="timeline-entry"][data-status="succeeded"]`);
+  await expect(retry).toContainText("attempt 2");
+  await expect(retry.getByRole("link", { name: stuckId!.slice(-8) })).toHaveAttribute("href", `/runs/${stuckId!}`);
+
+  // Tried again through the API: the run is no longer running, so it is refused with a reason.
+  const again = await request.post(`/api/v1/runs/${stuckId!}/mark-lost`);
+  expect(again.status()).toBe(409);
+  expect((await again.json()).error.message).toBe("Only a running run can be marked lost; this one is lost");
 });
 
 test("a viewer sees the job, its note and timeline, but no action", async ({ browser, request }) => {
