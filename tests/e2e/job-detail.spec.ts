@@ -268,6 +268,52 @@ test("a run whose worker went offline: the banners say so, and marking it lost e
   expect((await again.json()).error.message).toBe("Only a running run can be marked lost; this one is lost");
 });
 
+test("the timeline pages back through older slots, and tells coalesced slots from skipped ones", async ({ page, request }) => {
+  const job = await createJob(request, { name: "e2e-detail-paging", kind: "task", config: orderTask("page-1"), trigger: { type: "date", runAt: tomorrow() } });
+  // 30 recorded slots, a minute apart, oldest first: 27 succeeded, then a coalesced one, a skipped one
+  // (max instances) and, newest, a failed one.
+  const db = createDb(E2E_DATABASE_URL);
+  const base = Date.now() - 3600_000;
+  try {
+    await db.run.createMany({
+      data: Array.from({ length: 30 }, (_, i) => {
+        const at = new Date(base + i * 60_000);
+        const status = i === 27 ? "skipped" : i === 28 ? "skipped" : i === 29 ? "failed" : "succeeded";
+        const reason = i === 27 ? `coalesced into the ${new Date(base + 29 * 60_000).toISOString()} run` : i === 28 ? "max instances reached (1 running)" : null;
+        return { jobId: job.id, source: "schedule" as const, slotAt: at, scheduledFor: at, status, reason, errorMessage: i === 29 ? "HTTP 503 from the order service" : null, finishedAt: at };
+      }),
+    });
+  } finally {
+    await db.$disconnect();
+  }
+
+  await page.goto(`/jobs/${job.id}`);
+  const entries = page.getByTestId("timeline-entry");
+  await expect(entries).toHaveCount(25);
+  await expect(entries.nth(0)).toHaveAttribute("data-status", "failed");
+  await expect(entries.nth(0)).toContainText("HTTP 503 from the order service");
+  await expect(entries.nth(1)).toHaveAttribute("data-outcome", "skipped");
+  await expect(entries.nth(1)).toContainText("Skipped");
+  await expect(entries.nth(1)).toContainText("misfire");
+  await expect(entries.nth(2)).toHaveAttribute("data-outcome", "coalesced");
+  await expect(entries.nth(2)).toContainText("Coalesced");
+  await expect(entries.nth(2)).not.toContainText("misfire");
+
+  await page.getByRole("button", { name: "Load older runs" }).click();
+  await expect(entries).toHaveCount(30);
+  await expect(page.getByText("The beginning of this job's recorded history.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Load older runs" })).toHaveCount(0);
+
+  // Two chips together: the union of their statuses.
+  const filters = page.getByRole("group", { name: "Filter by status" });
+  await filters.getByRole("button", { name: "Failed" }).click();
+  await filters.getByRole("button", { name: "Skipped" }).click();
+  await expect(entries).toHaveCount(3);
+  // Back to all: the pages already loaded are still there.
+  await filters.getByRole("button", { name: "All" }).click();
+  await expect(entries).toHaveCount(30);
+});
+
 test("a viewer sees the job, its note and timeline, but no action", async ({ browser, request }) => {
   const viewer = { email: "vera.viewer@sundial.test", password: "viewer password 22" };
   const db = createDb(E2E_DATABASE_URL);
