@@ -207,6 +207,9 @@ test("a misfire after worker downtime shows on the job as missed slots with thei
   const statuses = await shown.evaluateAll((entries) => entries.map((e) => e.getAttribute("data-status")));
   expect(new Set(statuses)).toEqual(new Set(["missed"]));
   await page.screenshot({ path: screenshotPath("job-detail-misfires.png"), fullPage: true });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.screenshot({ path: screenshotPath("job-detail-misfires-dark.png"), fullPage: true });
+  await page.emulateMedia({ colorScheme: "light" });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: screenshotPath("job-detail-mobile.png"), fullPage: true });
 });
@@ -244,6 +247,16 @@ test("a run whose worker went offline: the banners say so, and marking it lost e
     await db.$disconnect();
   }
 
+  try {
+    await expectStuckRunMarkedLost(page, request, job, stuckId!);
+  } finally {
+    // Other specs count the workers: the made-up one leaves with this test.
+    const cleanup = createDb(E2E_DATABASE_URL);
+    await cleanup.worker.delete({ where: { id: "e2e-vanished-worker" } }).finally(() => cleanup.$disconnect());
+  }
+});
+
+async function expectStuckRunMarkedLost(page: Page, request: APIRequestContext, job: Job, stuckId: string) {
   await page.goto(`/jobs/${job.id}`);
   const banner = page.getByTestId("stuck-run-banner");
   await expect(banner).toContainText("A run looks stuck");
@@ -260,13 +273,13 @@ test("a run whose worker went offline: the banners say so, and marking it lost e
   // The retry runs on the real worker and shows up as attempt 2, linked to the lost run.
   const retry = page.locator(`[data-testid="timeline-entry"][data-status="succeeded"]`);
   await expect(retry).toContainText("attempt 2");
-  await expect(retry.getByRole("link", { name: stuckId!.slice(-8) })).toHaveAttribute("href", `/runs/${stuckId!}`);
+  await expect(retry.getByRole("link", { name: stuckId.slice(-8) })).toHaveAttribute("href", `/runs/${stuckId}`);
 
   // Tried again through the API: the run is no longer running, so it is refused with a reason.
-  const again = await request.post(`/api/v1/runs/${stuckId!}/mark-lost`);
+  const again = await request.post(`/api/v1/runs/${stuckId}/mark-lost`);
   expect(again.status()).toBe(409);
   expect((await again.json()).error.message).toBe("Only a running run can be marked lost; this one is lost");
-});
+}
 
 test("the timeline pages back through older slots, and tells coalesced slots from skipped ones", async ({ page, request }) => {
   const job = await createJob(request, { name: "e2e-detail-paging", kind: "task", config: orderTask("page-1"), trigger: { type: "date", runAt: tomorrow() } });

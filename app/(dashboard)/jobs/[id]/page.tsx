@@ -1,5 +1,7 @@
 import { HydrationBoundary, dehydrate } from "@tanstack/react-query";
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { JobDetailView } from "@/components/job-detail/job-detail-view";
 import { can } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db";
@@ -18,15 +20,25 @@ import { markRunLostAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
+/** One read per request, shared by the title and the page; an unknown id is the not-found page. */
+const loadJob = cache((id: string) =>
+  getJob(getDb(), id).catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }),
+);
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  await requirePermission("jobs:read");
+  return { title: (await loadJob((await params).id)).name };
+}
+
 export default async function JobPage({ params }: { params: Promise<{ id: string }> }) {
   const caller = await requirePermission("jobs:read");
   await requirePermission("runs:read");
   const { id } = await params;
   const db = getDb();
-  const job = await getJob(db, id).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const job = await loadJob(id);
   const [health, firstPage] = await Promise.all([
     getJobHealth(db, id, { now: await databaseNow(db), offlineAfterSeconds: env().WORKER_OFFLINE_AFTER_SECONDS }),
     listRuns(db, { jobId: id, limit: TIMELINE_PAGE_SIZE }),
