@@ -1,8 +1,7 @@
 // Runs whose worker stopped renewing their lease (killed, machine lost, frozen past the lease) end as
-// `lost`, or are retried when the job's policy says so, by whichever worker notices first. Clearing
-// the claim token fences off the old worker if it ever wakes up.
+// `lost`, or are retried when the job's policy says so, by whichever worker notices first.
 import type { Db } from "../db";
-import { scheduleRetry } from "./schedule-retry";
+import { recordRunLost } from "./lose-run";
 
 export async function reapExpiredRuns(db: Db, now: Date, { limit = 100 }: { limit?: number } = {}): Promise<number> {
   const expired = await db.run.findMany({
@@ -12,22 +11,9 @@ export async function reapExpiredRuns(db: Db, now: Date, { limit = 100 }: { limi
   });
   let reaped = 0;
   for (const run of expired) {
-    const done = await db.$transaction(async (tx) => {
-      const { count } = await tx.run.updateMany({
-        where: { id: run.id, status: "running", claimToken: run.claimToken },
-        data: {
-          status: "lost",
-          reason: `worker lost: ${run.workerId ?? "its worker"} stopped renewing the lease, which expired at ${run.leaseExpiresAt!.toISOString()}`,
-          claimToken: null,
-          leaseExpiresAt: null,
-          finishedAt: now,
-        },
-      });
-      if (count === 0) return false;
-      await scheduleRetry(tx, run, now);
-      return true;
-    });
-    if (done) reaped += 1;
+    const reason = `worker lost: ${run.workerId ?? "its worker"} stopped renewing the lease, which expired at ${run.leaseExpiresAt!.toISOString()}`;
+    const { lost } = await db.$transaction((tx) => recordRunLost(tx, run, { reason, now }));
+    if (lost) reaped += 1;
   }
   return reaped;
 }
