@@ -20,6 +20,8 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/textarea";
+import { payloadDraftOf, payloadFormOf, payloadOf, type PayloadDraft, type PayloadForm } from "@/components/tasks/payload-form";
+import { TaskPayloadFields } from "@/components/tasks/task-payload-fields";
 import type { JobDto } from "@/lib/jobs/job-dto";
 import { jobDetailKeys, jobRunCountsQuery } from "@/lib/queries/job-detail";
 import type { JobDetailActions } from "./action-types";
@@ -83,54 +85,53 @@ export function JobActions({ job, actions }: { job: JobDto; actions: Pick<JobDet
   );
 }
 
-function defaultPayloadText(job: JobDto): string {
-  if (job.kind !== "task" || job.config.payload === undefined || job.config.payload === null) return "";
-  return JSON.stringify(job.config.payload, null, 2);
+/** The run-now payload form: the task's own fields, prefilled from the job's default payload. */
+function payloadFormFor(job: JobDto): { form: PayloadForm; draft: PayloadDraft } | null {
+  if (job.kind !== "task") return null;
+  const form = payloadFormOf(job.config.task);
+  return { form, draft: payloadDraftOf(form, job.config.payload) };
+}
+
+/** The server answers per field under the payload ("payload.orderId"); the fields name them without the prefix. */
+function payloadErrorsOf(fieldErrors: Record<string, string[]>): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(fieldErrors).map(([field, messages]) => [field.replace(/^payload\.?/, "") || "_", messages]));
 }
 
 function RunNowDialog({ job, open, onOpenChange, trigger }: { job: JobDto; open: boolean; onOpenChange: (open: boolean) => void; trigger: JobDetailActions["trigger"] }) {
   const { run, pending } = useJobMutation();
   const router = useRouter();
-  const [payload, setPayload] = useState(() => defaultPayloadText(job));
-  const [errors, setErrors] = useState<string[]>([]);
-  const isTask = job.kind === "task";
+  const [payload, setPayload] = useState(() => payloadFormFor(job));
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
-    let parsed: unknown = undefined;
-    if (isTask && payload.trim() !== "") {
-      try {
-        parsed = JSON.parse(payload);
-      } catch (error) {
-        setErrors([`The payload is not valid JSON: ${error instanceof Error ? error.message : String(error)}`]);
+    let request: { id: string; payload?: unknown } = { id: job.id };
+    if (payload) {
+      const parsed = payloadOf(payload.form, payload.draft);
+      if (!parsed.ok) {
+        setErrors(parsed.fieldErrors);
         return;
       }
+      request = { id: job.id, payload: parsed.payload };
     }
-    const result = await run(
-      () => trigger(null, isTask ? { id: job.id, payload: parsed } : { id: job.id }),
-      () => `Run of ${job.name} queued`,
-    );
+    const result = await run(() => trigger(null, request), () => `Run of ${job.name} queued`);
     if (result.ok) {
-      setErrors([]);
+      setErrors({});
       onOpenChange(false);
       return;
     }
-    // The task's schema answers per field ("payload.orderId"): each message under the payload, named.
-    const fieldErrors = Object.entries(result.fieldErrors ?? {}).flatMap(([field, messages]) => {
-      const name = field.replace(/^payload\.?/, "");
-      return messages.map((message) => (name === "" || message.includes(name) ? message : `${name}: ${message}`));
-    });
-    setErrors(fieldErrors.length > 0 ? fieldErrors : [result.message]);
+    setErrors(result.fieldErrors ? payloadErrorsOf(result.fieldErrors) : { _: [result.message] });
     if (result.code === "not_found") router.refresh();
   }
 
+  const general = payload ? [] : (errors._ ?? []);
   return (
     <Dialog
       open={open}
       onOpenChange={(next) => {
         if (next) {
-          setPayload(defaultPayloadText(job));
-          setErrors([]);
+          setPayload(payloadFormFor(job));
+          setErrors({});
         }
         onOpenChange(next);
       }}
@@ -143,26 +144,39 @@ function RunNowDialog({ job, open, onOpenChange, trigger }: { job: JobDto; open:
               Queues one run for now, outside the schedule{job.paused ? " (also while the job is paused)" : ""}. Max instances still applies when a worker picks it up.
             </DialogDescription>
           </DialogHeader>
-          {isTask ? (
-            <Field
-              label="Payload (JSON)"
-              htmlFor="run-now-payload"
-              errors={errors}
-              hint={`For this run only, checked against task ${job.config.task}'s schema. Empty uses the job's default payload.`}
-            >
-              <Textarea
-                id="run-now-payload"
-                value={payload}
-                onChange={(event) => setPayload(event.target.value)}
-                className="max-h-72 min-h-32 font-mono text-xs"
-                spellCheck={false}
-                aria-invalid={errors.length > 0}
-                aria-describedby={errors.length > 0 ? "run-now-payload-error" : undefined}
+          {payload && job.kind === "task" ? (
+            <fieldset className="grid gap-3">
+              <div className="flex items-center justify-between gap-2">
+                <legend className="text-sm font-medium">Payload for this run</legend>
+                {payload.form.mode === "fields" ? (
+                  <Button
+                    type="button"
+                    variant="link"
+                    size="sm"
+                    className="h-auto p-0"
+                    onClick={() => {
+                      const current = payloadOf(payload.form, payload.draft);
+                      const text = payload.draft.mode === "json" ? payload.draft.text : current.ok && current.payload !== undefined ? JSON.stringify(current.payload, null, 2) : "";
+                      setPayload({ form: payload.form, draft: payload.draft.mode === "json" ? payloadDraftOf(payload.form, safeJson(text)) : { mode: "json", text } });
+                      setErrors({});
+                    }}
+                  >
+                    {payload.draft.mode === "json" ? "Edit as fields" : "Edit as JSON"}
+                  </Button>
+                ) : null}
+              </div>
+              <TaskPayloadFields
+                idPrefix="run-now-payload"
+                form={payload.form}
+                draft={payload.draft}
+                onChange={(draft) => setPayload({ form: payload.form, draft })}
+                errors={errors}
+                hint={`Checked against task ${job.config.task}'s schema; prefilled from the job's default payload.`}
               />
-            </Field>
-          ) : errors.length > 0 ? (
+            </fieldset>
+          ) : general.length > 0 ? (
             <p role="alert" className="text-sm text-destructive">
-              {errors.join("; ")}
+              {general.join("; ")}
             </p>
           ) : null}
           <DialogFooter>
@@ -177,6 +191,15 @@ function RunNowDialog({ job, open, onOpenChange, trigger }: { job: JobDto; open:
       </DialogContent>
     </Dialog>
   );
+}
+
+/** JSON text as a value, or undefined when it does not parse (the fields then start empty). */
+function safeJson(text: string): unknown {
+  try {
+    return text.trim() === "" ? undefined : JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 function PauseDialog({ job, open, onOpenChange, pause }: { job: JobDto; open: boolean; onOpenChange: (open: boolean) => void; pause: JobDetailActions["pause"] }) {

@@ -56,14 +56,26 @@ test("run now: the run appears in the timeline and turns succeeded live; bad pay
 
   await page.getByRole("button", { name: "Run now" }).click();
   const dialog = page.getByRole("dialog");
-  const payload = dialog.getByLabel("Payload (JSON)");
-  // Prefilled with the job's default payload.
-  await expect(payload).toHaveValue(/"orderId": "8812"/);
+  // The task's payload as fields, generated from its schema and prefilled with the job's default.
+  const orderId = dialog.getByLabel("orderId", { exact: true });
+  const callbackUrl = dialog.getByLabel("callbackUrl (optional)");
+  await expect(orderId).toHaveValue("8812");
 
-  // Tried: text that is not JSON (caught before sending), then a payload the task's schema refuses.
+  // Tried: a callback URL the task's schema refuses (ftp://), answered under its field.
+  await orderId.fill("9001");
+  await callbackUrl.fill("ftp://orders.example/cancel");
+  await dialog.getByRole("button", { name: "Run now" }).click();
+  await expect(dialog.getByText("callbackUrl must be an http:// or https:// URL")).toBeVisible();
+  await expect(callbackUrl).toHaveAttribute("aria-invalid", "true");
+
+  // As JSON: text that is not JSON (caught before sending), then a key the task does not take.
+  await callbackUrl.fill("");
+  await dialog.getByRole("button", { name: "Edit as JSON" }).click();
+  const payload = dialog.getByLabel("Payload (JSON)");
+  await expect(payload).toHaveValue(/"orderId": "9001"/);
   await payload.fill('{"orderId": ');
   await dialog.getByRole("button", { name: "Run now" }).click();
-  await expect(dialog.getByText(/The payload is not valid JSON/)).toBeVisible();
+  await expect(dialog.getByText(/is not valid JSON/)).toBeVisible();
   await payload.fill('{"orderId": "9001", "refund": true}');
   await dialog.getByRole("button", { name: "Run now" }).click();
   await expect(dialog.getByText('unknown field "refund"')).toBeVisible();
