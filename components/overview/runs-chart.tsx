@@ -109,7 +109,8 @@ export function RunsChart({ buckets, range }: { buckets: RunBucket[]; range: Ove
           </div>
           <div className="mt-1.5 flex gap-[3px] text-[11px] text-muted-foreground" aria-hidden="true">
             {buckets.map((bucket, i) => (
-              <span key={bucket.start} className="min-w-0 flex-1 overflow-visible text-center whitespace-nowrap">
+              // On a phone every other label would touch its neighbours: half of them step back.
+              <span key={bucket.start} className={cn("min-w-0 flex-1 overflow-visible text-center whitespace-nowrap", i % (labelEvery * 2) !== 0 && "max-sm:invisible")}>
                 {i % labelEvery === 0 ? labels(bucket, range, local).axis : ""}
               </span>
             ))}
