@@ -47,21 +47,27 @@ function toItem(row: Row): AttentionRun {
   };
 }
 
+const OUTCOMES = sql`('succeeded', 'failed', 'timed_out', 'lost')`;
+
 /**
  * Jobs whose latest outcome (succeeded, failed, timed out or lost; skipped, missed and canceled runs
  * say nothing about whether the job works) is a failure, newest first. One probe of the
- * (jobId, scheduledFor) index per job, walking back from the newest run to the first outcome.
+ * (jobId, scheduledFor) index per job, walking back from its newest run to the first outcome: on
+ * PostgreSQL a LATERAL subquery (a correlated one in the join condition took 4× as long), on SQLite
+ * a correlated subquery that hands over the rowid (no second lookup through the id index).
  */
 export async function failingJobs(db: Db, limit = ATTENTION_LIMIT): Promise<AttentionList> {
-  const text = dbProvider(db) === "postgresql" ? sql`::text` : sql``;
+  const latest =
+    dbProvider(db) === "postgresql"
+      ? sql`FROM "Job" j CROSS JOIN LATERAL (
+          SELECT o."id", o."status"::text AS "status", o."scheduledFor", o."finishedAt", o."errorMessage", o."reason" FROM "Run" o
+          WHERE o."jobId" = j."id" AND o."status" IN ${OUTCOMES} ORDER BY o."scheduledFor" DESC LIMIT 1) r`
+      : sql`FROM "Job" j JOIN "Run" r ON r.rowid = (
+          SELECT o.rowid FROM "Run" o WHERE o."jobId" = j."id" AND o."status" IN ${OUTCOMES} ORDER BY o."scheduledFor" DESC LIMIT 1)`;
   const rows = await db.$queryRaw<Row[]>`
-    SELECT r."id" AS "runId", j."id" AS "jobId", j."name" AS "jobName", j."paused" AS "jobPaused", r."status"${text} AS "status",
+    SELECT r."id" AS "runId", j."id" AS "jobId", j."name" AS "jobName", j."paused" AS "jobPaused", r."status",
            r."scheduledFor", r."finishedAt", r."errorMessage", r."reason", COUNT(*) OVER () AS "total"
-    FROM "Job" j
-    JOIN "Run" r ON r."id" = (
-      SELECT o."id" FROM "Run" o
-      WHERE o."jobId" = j."id" AND o."status" IN ('succeeded', 'failed', 'timed_out', 'lost')
-      ORDER BY o."scheduledFor" DESC, o."id" DESC LIMIT 1)
+    ${latest}
     WHERE r."status" IN ('failed', 'timed_out', 'lost')
     ORDER BY COALESCE(r."finishedAt", r."scheduledFor") DESC, r."id" DESC
     LIMIT ${limit}`;

@@ -18,7 +18,7 @@ export type OverviewQuery = z.infer<typeof OverviewQuery>;
 
 /**
  * The buckets of a range at `now`: whole UTC hours or days, the last one the bucket `now` falls in.
- * UTC days are what both databases can truncate to; hourly buckets match local hours in every zone
+ * UTC, because the API answers every viewer alike; hourly buckets match local hours in every zone
  * whose offset is whole hours.
  */
 export function bucketStarts(range: OverviewRange, now: Date): Date[] {

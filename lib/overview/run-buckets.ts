@@ -1,9 +1,8 @@
-// Runs per time bucket and status, counted by the database: a GROUP BY on the scheduled time
-// truncated to the hour or the day, so a week of a busy ledger costs one indexed range scan and
-// sends a few dozen rows, never the runs themselves.
-import { dbProvider, sql, sqlInstant, type Db, type RunStatus } from "../db";
-import type { RunCounts } from "../metrics/count-by-status";
-import { RANGE_BUCKETS, bucketStarts, type BucketUnit, type OverviewRange } from "./overview-range";
+// Runs per hour or day and status, counted by the database (lib/metrics/count-by-status.ts): a
+// week of a busy ledger costs index range scans and sends a few dozen rows, never the runs.
+import type { Db } from "../db";
+import { countRunsInRanges, type RunCounts } from "../metrics/count-by-status";
+import { RANGE_BUCKETS, bucketStarts, type OverviewRange } from "./overview-range";
 
 export type RunBucket = {
   start: string;
@@ -12,34 +11,15 @@ export type RunBucket = {
   counts: Partial<RunCounts>;
 };
 
-type Row = { bucket: number | bigint; status: RunStatus; count: number | bigint };
-
-function truncated(db: Db, unit: BucketUnit) {
-  if (dbProvider(db) === "postgresql") {
-    const trunc = unit === "hour" ? sql`date_trunc('hour', "scheduledFor")` : sql`date_trunc('day', "scheduledFor")`;
-    return sql`(EXTRACT(EPOCH FROM ${trunc}) * 1000)::float8`;
-  }
-  // SQLite keeps instants as integer epoch milliseconds (lib/db.ts): integer division truncates.
-  return unit === "hour" ? sql`("scheduledFor" / 3600000) * 3600000` : sql`("scheduledFor" / 86400000) * 86400000`;
-}
-
 export async function runBuckets(db: Db, range: OverviewRange, now: Date): Promise<RunBucket[]> {
-  const { unit, widthMs } = RANGE_BUCKETS[range];
+  const { widthMs } = RANGE_BUCKETS[range];
   const starts = bucketStarts(range, now);
-  const provider = dbProvider(db);
-  const rows = await db.$queryRaw<Row[]>`
-    SELECT ${truncated(db, unit)} AS "bucket", "status"${provider === "postgresql" ? sql`::text` : sql``} AS "status", COUNT(*) AS "count"
-    FROM "Run"
-    WHERE "scheduledFor" >= ${sqlInstant(provider, starts[0]!)} AND "scheduledFor" <= ${sqlInstant(provider, now)}
-    GROUP BY 1, 2`;
-  const byStart = new Map(starts.map((start) => [start.getTime(), {} as Partial<RunCounts>]));
-  for (const row of rows) {
-    const counts = byStart.get(Number(row.bucket));
-    if (counts) counts[row.status] = Number(row.count);
-  }
-  return starts.map((start) => ({
+  // The current bucket ends at now (included): runs queued for later in the hour are not history yet.
+  const ranges = starts.map((start) => ({ from: start, to: new Date(Math.min(start.getTime() + widthMs, now.getTime() + 1)) }));
+  const counts = await countRunsInRanges(db, ranges);
+  return starts.map((start, i) => ({
     start: start.toISOString(),
     end: new Date(start.getTime() + widthMs).toISOString(),
-    counts: byStart.get(start.getTime())!,
+    counts: Object.fromEntries(Object.entries(counts[i]!).filter(([, n]) => n > 0)) as Partial<RunCounts>,
   }));
 }
