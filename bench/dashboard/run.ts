@@ -217,7 +217,7 @@ function writeSection(section: string): void {
     writeFileSync(OUT, `${previous.trimEnd()}\n\n${section}\n`);
     return;
   }
-  writeFileSync(OUT, `${previous.slice(0, notesEnd)}${section}\n${previous.slice(notesEnd)}`);
+  writeFileSync(OUT, `${previous.slice(0, notesEnd).trimEnd()}\n\n${section}\n${previous.slice(notesEnd)}`);
 }
 
 function previousNotes(): string {

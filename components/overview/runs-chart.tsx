@@ -59,6 +59,9 @@ export function RunsChart({ buckets, range }: { buckets: RunBucket[]; range: Ove
             className="relative flex items-end gap-[3px] border-b border-border bg-[linear-gradient(to_bottom,var(--border)_1px,transparent_1px)] bg-[length:100%_50%]"
             style={{ height: CHART_HEIGHT_PX }}
           >
+            {totals.every((total) => total === 0) ? (
+              <p className="pointer-events-none absolute inset-0 flex items-center justify-center text-sm text-muted-foreground">No runs in this range yet</p>
+            ) : null}
             {buckets.map((bucket, i) => {
               const { title } = labels(bucket, range, local);
               const present = RUN_SERIES.map((series) => ({ series, count: seriesCount(bucket.counts, series) })).filter((s) => s.count > 0);

@@ -1,7 +1,7 @@
 // Runs per hour or day and status, counted by the database (lib/metrics/count-by-status.ts): a
 // week of a busy ledger costs index range scans and sends a few dozen rows, never the runs.
 import type { Db } from "../db";
-import { countRunsInRanges, type RunCounts } from "../metrics/count-by-status";
+import { countRunsInBuckets, type RunCounts } from "../metrics/count-by-status";
 import { RANGE_BUCKETS, bucketStarts, type OverviewRange } from "./overview-range";
 
 export type RunBucket = {
@@ -15,8 +15,7 @@ export async function runBuckets(db: Db, range: OverviewRange, now: Date): Promi
   const { widthMs } = RANGE_BUCKETS[range];
   const starts = bucketStarts(range, now);
   // The current bucket ends at now (included): runs queued for later in the hour are not history yet.
-  const ranges = starts.map((start) => ({ from: start, to: new Date(Math.min(start.getTime() + widthMs, now.getTime() + 1)) }));
-  const counts = await countRunsInRanges(db, ranges);
+  const counts = await countRunsInBuckets(db, [...starts, new Date(now.getTime() + 1)]);
   return starts.map((start, i) => ({
     start: start.toISOString(),
     end: new Date(start.getTime() + widthMs).toISOString(),

@@ -86,6 +86,7 @@ test.describe("a failing job", () => {
     await current.hover();
     await expect(page.getByRole("tooltip")).toContainText("Failed");
     await page.mouse.move(0, 0);
+    await page.keyboard.press("Escape");
     await expect(page.getByRole("tooltip")).toHaveCount(0);
     await page.screenshot({ path: screenshotPath("overview.png"), fullPage: true });
 
