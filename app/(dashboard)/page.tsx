@@ -1,44 +1,48 @@
 import { HydrationBoundary, dehydrate } from "@tanstack/react-query";
-import { z } from "zod";
-import { JobsTable } from "@/components/jobs/jobs-table";
-import { WorkersPanel } from "@/components/workers/workers-panel";
+import { ArrowRight } from "lucide-react";
+import Link from "next/link";
+import { OverviewDashboard } from "@/components/overview/overview-dashboard";
+import { Button } from "@/components/ui/button";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { listJobs } from "@/lib/jobs/read";
+import { readOverview } from "@/lib/overview/read-overview";
 import { getQueryClient } from "@/lib/queries/get-query-client";
-import { jobKeys } from "@/lib/queries/jobs";
+import { overviewKeys } from "@/lib/queries/overview";
 import { workerKeys } from "@/lib/queries/workers";
 import { requirePermission } from "@/lib/web/session";
 import { listWorkers } from "@/lib/workers/read";
 
 export const dynamic = "force-dynamic";
 
-const OverviewParams = z.object({ page: z.coerce.number().int().min(1).catch(1) });
-
-export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function OverviewPage() {
   await requirePermission("jobs:read");
+  await requirePermission("runs:read");
   await requirePermission("workers:read");
-  const { page } = OverviewParams.parse(await searchParams);
   const db = getDb();
+  const now = new Date();
+  const offlineAfterSeconds = env().WORKER_OFFLINE_AFTER_SECONDS;
   const queryClient = getQueryClient();
   // Prefetched under the same keys the client components use, so the first paint has data and the
   // browser only refetches to stay live.
-  const [workers, jobs] = await Promise.all([
-    listWorkers(db, new Date(), env().WORKER_OFFLINE_AFTER_SECONDS),
-    listJobs(db, { page }),
-  ]);
+  const [overview, workers] = await Promise.all([readOverview(db, { range: "24h", now, offlineAfterSeconds }), listWorkers(db, now, offlineAfterSeconds)]);
+  queryClient.setQueryData(overviewKeys.range("24h"), overview);
   queryClient.setQueryData(workerKeys.list(), workers);
-  queryClient.setQueryData(jobKeys.list({ page }), jobs);
 
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <div className="space-y-6">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
-          <p className="text-sm text-muted-foreground">Your scheduled jobs and the workers that run them.</p>
+        <div className="flex flex-wrap items-end justify-between gap-3">
+          <div>
+            <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
+            <p className="text-sm text-muted-foreground">How your jobs ran lately, what needs a look, and the workers that run them.</p>
+          </div>
+          <Button asChild variant="outline" size="sm">
+            <Link href="/jobs">
+              All jobs <ArrowRight />
+            </Link>
+          </Button>
         </div>
-        <WorkersPanel />
-        <JobsTable page={page} />
+        <OverviewDashboard />
       </div>
     </HydrationBoundary>
   );

@@ -1,8 +1,9 @@
 // One scrape's worth of numbers, read from the database. Each query is bounded by an index, so a
 // scrape costs the same with a thousand runs in the ledger or a million (costs in README, Monitoring).
-import { RunStatus, type Db } from "../db";
+import type { Db, RunStatus } from "../db";
 import { countOnlineWorkers } from "../health/online-workers";
 import { databaseClock } from "../runs/db-clock";
+import { countJobsByState, countRunsByStatus } from "./count-by-status";
 import { recentRuns, type RecentRuns } from "./recent-runs";
 
 export type MetricsSnapshot = {
@@ -14,12 +15,6 @@ export type MetricsSnapshot = {
   recent: RecentRuns;
 };
 
-async function runsByStatus(db: Db): Promise<Record<RunStatus, number>> {
-  const counts = Object.fromEntries(Object.values(RunStatus).map((status) => [status, 0])) as Record<RunStatus, number>;
-  for (const group of await db.run.groupBy({ by: ["status"], _count: { _all: true } })) counts[group.status] = group._count._all;
-  return counts;
-}
-
 async function dueUnclaimed(db: Db, now: Date): Promise<MetricsSnapshot["dueUnclaimed"]> {
   const due = await db.run.aggregate({
     where: { status: "queued", scheduledFor: { lte: now } },
@@ -30,22 +25,16 @@ async function dueUnclaimed(db: Db, now: Date): Promise<MetricsSnapshot["dueUncl
   return { count: due._count._all, oldestWaitSeconds: oldest ? (now.getTime() - oldest.getTime()) / 1000 : 0 };
 }
 
-async function jobsByState(db: Db): Promise<MetricsSnapshot["jobs"]> {
-  const groups = await db.job.groupBy({ by: ["paused"], _count: { _all: true } });
-  const count = (paused: boolean) => groups.find((group) => group.paused === paused)?._count._all ?? 0;
-  return { active: count(false), paused: count(true) };
-}
-
 export async function collectMetrics(db: Db, { offlineAfterSeconds }: { offlineAfterSeconds: number }): Promise<MetricsSnapshot> {
   // "Due" and "online" are judged on the clock the workers write with (lib/runs/db-clock.ts).
   const clock = databaseClock(db);
   await clock.sync();
   const now = clock.now();
   const [byStatus, due, workersOnline, jobs, recent] = await Promise.all([
-    runsByStatus(db),
+    countRunsByStatus(db),
     dueUnclaimed(db, now),
     countOnlineWorkers(db, now, offlineAfterSeconds),
-    jobsByState(db),
+    countJobsByState(db),
     recentRuns(db, now),
   ]);
   return { runsByStatus: byStatus, dueUnclaimed: due, workersOnline, jobs, recent };

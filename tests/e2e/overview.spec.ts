@@ -1,8 +1,6 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
-import { createDb } from "@/lib/db";
-import { fireTimesOf } from "@/lib/schedule";
-import { formatInstant } from "@/lib/schedule/format-instant";
-import { E2E_DATABASE_URL } from "../../playwright.config";
 
 /** README screenshots are refreshed with `npm run screenshots`; ordinary runs keep theirs in test-results. */
 function screenshotPath(name: string): string {
@@ -10,58 +8,91 @@ function screenshotPath(name: string): string {
   return dir ? `${dir}/${name}` : test.info().outputPath(name);
 }
 
-test("the overview shows the online worker and the built-in retention job", async ({ page }) => {
+// The first test looks at the app as it starts (nothing has failed yet); the second makes a job fail.
+test.describe.configure({ mode: "serial" });
+
+test("the overview shows the online worker, the built-in job and an all-clear", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
   await expect(page.getByTestId("workers-online")).toHaveText("1 worker online");
-  const workers = page.getByRole("table", { name: "Workers" });
-  await expect(workers.getByRole("row")).toHaveCount(2);
+  const workers = page.getByRole("list", { name: "Workers" });
+  await expect(workers.getByRole("listitem")).toHaveCount(1);
   await expect(workers.getByText("online", { exact: true })).toBeVisible();
-  // The worker creates the system's own pruning job on its first start: Sundial is never without it.
-  const prune = page.getByRole("table", { name: "Jobs" }).getByRole("row", { name: /sundial\.prune-runs/ });
-  await expect(prune).toContainText("At 03:17 (UTC)");
-  await expect(prune).toContainText("task sundial.prune-runs");
-  await expect(prune).toContainText("system");
+  // The worker creates the system's own pruning job on its first start: one active job, none paused.
+  await expect(page.getByTestId("stat-active")).toContainText("1");
+  await expect(page.getByTestId("stat-paused")).toContainText("0");
+  await expect(page.getByTestId("stat-online")).toContainText("1");
+  await expect(page.getByTestId("attention-all-clear")).toContainText("All clear");
+  await expect(page.getByRole("group", { name: "Runs per hour, last 24 hours" }).getByTestId("runs-chart-bucket")).toHaveCount(24);
+  await expect(page.getByRole("link", { name: "All jobs" })).toHaveAttribute("href", "/jobs");
   await page.screenshot({ path: screenshotPath("overview-first-start.png"), fullPage: true });
+
+  await page.getByRole("tab", { name: "7 days" }).click();
+  await expect(page.getByRole("group", { name: "Runs per day, last 7 days" }).getByTestId("runs-chart-bucket")).toHaveCount(7);
 });
 
-test("a job written to the database appears without a reload", async ({ page }) => {
-  await page.goto("/");
-  const jobs = page.getByRole("table", { name: "Jobs" });
-  await expect(jobs.getByRole("row", { name: /sundial\.prune-runs/ })).toBeVisible();
-  await expect(jobs.getByRole("row", { name: /nightly-backup/ })).toHaveCount(0);
+test.describe("a failing job", () => {
+  let receiver: Server;
+  let receiverUrl: string;
+  let hits = 0;
+  test.beforeAll(async () => {
+    receiver = createServer((request, response) => {
+      hits++;
+      request.resume();
+      response.writeHead(500, { "content-type": "text/plain" }).end("orders database unavailable");
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+    receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/sync`;
+  });
+  test.afterAll(async () => {
+    await new Promise((resolve) => receiver.close(resolve));
+  });
 
-  const db = createDb(E2E_DATABASE_URL);
-  const [nextRunAt] = fireTimesOf({ type: "cron", expression: "30 2 * * *", timezone: "Europe/Berlin" }, new Date(), 1);
-  try {
-    await db.job.create({
+  test("shows up as a failure on the overview, live, with its error and in the current bucket", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.getByTestId("attention-all-clear")).toBeVisible();
+    const current = page.getByTestId("runs-chart-bucket").and(page.locator("[data-current]"));
+    const before = Number(await current.getAttribute("data-total"));
+
+    // Created and run now through the API with the page's own session, as another tab would.
+    const created = await page.request.post("/api/v1/jobs", {
       data: {
-        name: "nightly-backup",
-        description: "Dump the orders database",
+        name: "sync-orders",
         kind: "http",
-        config: { method: "POST", url: "https://backup.internal/run" },
-        triggerType: "cron",
-        trigger: { expression: "30 2 * * *" },
-        timezone: "Europe/Berlin",
-        nextRunAt: nextRunAt,
-        tags: { create: [{ tag: "ops" }] },
+        config: { method: "POST", url: receiverUrl },
+        trigger: { type: "date", runAt: new Date(Date.now() + 60 * 60_000).toISOString() },
       },
     });
-  } finally {
-    await db.$disconnect();
-  }
+    expect(created.status(), await created.text()).toBe(201);
+    const job = (await created.json()).data;
+    const triggered = await page.request.post(`/api/v1/jobs/${job.id}/trigger`, { data: {} });
+    expect(triggered.status(), await triggered.text()).toBe(201);
+    const run = (await triggered.json()).data;
 
-  const row = jobs.getByRole("row", { name: /nightly-backup/ });
-  await expect(row).toBeVisible();
-  await expect(row).toContainText("30 2 * * *");
-  await expect(row).toContainText("At 02:30 (Europe/Berlin)");
-  await expect(row).toContainText("POST https://backup.internal/run");
-  await expect(row).toContainText("ops");
-  await expect(row).toContainText("never");
-  await expect(row.locator("time")).toHaveText(/^in \d+ (hr|min)\.$/);
-  await row.locator("time").hover();
-  await expect(page.getByRole("tooltip")).toContainText(`${formatInstant(nextRunAt!, "Europe/Berlin")} (Europe/Berlin)`);
-  await page.screenshot({ path: screenshotPath("overview.png"), fullPage: true });
+    // No reload: the overview refetches on its own.
+    const failing = page.getByTestId("attention-failing");
+    const item = failing.getByTestId("attention-item").filter({ hasText: "sync-orders" });
+    await expect(item).toBeVisible();
+    await expect(item).toContainText("failed");
+    await expect(item).toContainText("HTTP 500; accepted: 200, 201, 202, 204");
+    await expect(item.getByRole("link", { name: "sync-orders" })).toHaveAttribute("href", `/jobs/${job.id}`);
+    await expect(item.getByRole("link", { name: "View run" })).toHaveAttribute("href", `/runs/${run.id}`);
+    expect(hits).toBe(1);
+    await expect(page.getByTestId("stat-failed")).toContainText("1");
+    await expect(page.getByTestId("attention-all-clear")).toHaveCount(0);
+
+    await expect(current).toHaveAttribute("data-total", String(before + 1));
+    await expect(current).toHaveAttribute("aria-label", /1 failed/);
+    await current.hover();
+    await expect(page.getByRole("tooltip")).toContainText("Failed");
+    await page.mouse.move(0, 0);
+    await page.keyboard.press("Escape");
+    await expect(page.getByRole("tooltip")).toHaveCount(0);
+    await page.screenshot({ path: screenshotPath("overview.png"), fullPage: true });
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: screenshotPath("overview-mobile.png"), fullPage: true });
+  });
 });
 
 test("/api/health reports the database and the worker heartbeat", async ({ request }) => {
@@ -74,10 +105,15 @@ test("/api/health reports the database and the worker heartbeat", async ({ reque
   expect(body.worker.heartbeatAgeSeconds).toBeLessThan(5);
 });
 
-test("bad API input gets the JSON error shape (tried: page=0, pageSize=abc)", async ({ request }) => {
+test("bad API input gets the JSON error shape (tried: page=0, pageSize=abc; range=1y)", async ({ request }) => {
   const response = await request.get("/api/v1/jobs?page=0&pageSize=abc");
   expect(response.status()).toBe(422);
   const body = await response.json();
   expect(body.error.code).toBe("validation");
   expect(Object.keys(body.error.details.fieldErrors).sort()).toEqual(["page", "pageSize"]);
+
+  const overview = await request.get("/api/v1/overview?range=1y");
+  expect(overview.status()).toBe(422);
+  const error = (await overview.json()).error;
+  expect(error.details.fieldErrors.range).toEqual(["range must be one of 24h, 7d"]);
 });
