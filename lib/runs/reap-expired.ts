@@ -4,13 +4,16 @@
 import type { Db } from "../db";
 import { scheduleRetry } from "./schedule-retry";
 
-export async function reapExpiredRuns(db: Db, now: Date, { limit = 100 }: { limit?: number } = {}): Promise<number> {
+/** A run recorded lost, with the worker that held it, for the reaper's log line. */
+export type ReapedRun = { id: string; jobId: string; workerId: string | null };
+
+export async function reapExpiredRuns(db: Db, now: Date, { limit = 100 }: { limit?: number } = {}): Promise<ReapedRun[]> {
   const expired = await db.run.findMany({
     where: { status: "running", leaseExpiresAt: { lt: now } },
     select: { id: true, jobId: true, attempt: true, payload: true, claimToken: true, workerId: true, leaseExpiresAt: true },
     take: limit,
   });
-  let reaped = 0;
+  const reaped: ReapedRun[] = [];
   for (const run of expired) {
     const done = await db.$transaction(async (tx) => {
       const { count } = await tx.run.updateMany({
@@ -27,7 +30,7 @@ export async function reapExpiredRuns(db: Db, now: Date, { limit = 100 }: { limi
       await scheduleRetry(tx, run, now);
       return true;
     });
-    if (done) reaped += 1;
+    if (done) reaped.push({ id: run.id, jobId: run.jobId, workerId: run.workerId });
   }
   return reaped;
 }
