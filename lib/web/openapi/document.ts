@@ -61,6 +61,7 @@ export function queryParameters(operation: Operation): JsonSchema[] {
     in: "query",
     required: (schema.required ?? []).includes(name),
     ...(typeof property.description === "string" ? { description: property.description } : {}),
+    ...(operation.example?.query?.[name] !== undefined ? { example: operation.example.query[name] } : {}),
     schema: property,
   }));
 }
@@ -117,7 +118,12 @@ function operationObject(operation: Operation): JsonSchema {
     "x-sundial-access": operation.access,
     security: operation.access === "public" ? [] : operation.access === "metrics" ? [{ bearerAuth: [] }] : [{ bearerAuth: [] }, { sessionCookie: [] }],
     ...(parameters.length > 0 ? { parameters } : {}),
-    ...(body ? { requestBody: { required: !operation.bodyOptional, content: { "application/json": { schema: body } } } } : {}),
+    ...(body ? {
+          requestBody: {
+            required: !operation.bodyOptional,
+            content: { "application/json": { schema: body, ...(operation.example?.body !== undefined ? { example: operation.example.body } : {}) } },
+          },
+        } : {}),
     responses,
   };
 }
