@@ -116,8 +116,9 @@ describe.each(providers)("backup, audit and OpenAPI routes on %s", (provider) =>
     }
   });
 
-  it("serves the OpenAPI document to anyone", async () => {
-    const response = await openApiRoute.GET(request("GET", "/api/v1/openapi.json", null));
+  it("serves the OpenAPI document to any signed-in caller, not to anonymous ones", async () => {
+    expect((await openApiRoute.GET(request("GET", "/api/v1/openapi.json", null))).status).toBe(401);
+    const response = await openApiRoute.GET(request("GET", "/api/v1/openapi.json", tokens.viewer));
     expect(response.status).toBe(200);
     const document = await response.json();
     expect(document.openapi).toBe("3.1.0");

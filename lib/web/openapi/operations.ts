@@ -310,8 +310,8 @@ export const OPERATIONS: Operation[] = [
     operationId: "getOpenApiDocument",
     tag: "System",
     summary: "This document",
-    description: "The OpenAPI 3.1 description of the API, made from the schemas the routes validate with. Public: it describes the software, not this installation's data.",
-    access: "public",
+    description: "The OpenAPI 3.1 description of the API, made from the schemas the routes validate with. For any signed-in caller or API token: only the probes answer anyone.",
+    access: "jobs:read",
     success: { status: 200, description: "The OpenAPI document", body: { contentType: "application/json", description: "An OpenAPI 3.1 document" } },
   },
   {

@@ -5,8 +5,9 @@ import { defineRoute } from "@/lib/web/define-route";
 
 export const dynamic = "force-dynamic";
 
-// Public, like /api/health: it describes the software (open source), not this installation's data,
-// and client generators and API tools can fetch it without a token.
-export const GET = defineRoute({ permission: "public", query: z.object({}) }, async () => {
+// Any signed-in caller or API token (every role holds jobs:read). Not public: only the probes answer
+// anyone (README, "Accounts, roles and API tokens"), and the document names this installation's
+// version and exactly what it accepts, which an anonymous scanner has no need to know.
+export const GET = defineRoute({ permission: "jobs:read", query: z.object({}) }, async () => {
   return NextResponse.json(openApiDocument(), { headers: { "cache-control": "no-cache" } });
 });
