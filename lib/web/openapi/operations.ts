@@ -29,8 +29,7 @@ import { RunListQuery, RunLogQuery } from "../../validation/run-queries";
 import { PreviewRequest } from "../../validation/schedule-preview";
 import { jobRequestSchema, schemaRef, type JsonSchema } from "./json-schema";
 
-export const HTTP_METHODS = ["get", "post", "put", "patch", "delete"] as const;
-export type HttpMethod = (typeof HTTP_METHODS)[number];
+export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
 
 export const TAGS = [
   { name: "Jobs", description: "Create, change, pause, run and delete jobs; export and import their definitions." },
@@ -219,7 +218,17 @@ export const OPERATIONS: Operation[] = [
     access: "jobs:write",
     query: JobImportQuery,
     body: JobImportBody,
-    documentBody: () => schemaRef("JobExport"),
+    documentBody: () => ({
+      type: "object",
+      description: "An export file (GET /api/v1/jobs/export); each job as for creating one, a secret's value null to keep the stored one",
+      properties: {
+        sundial: { const: 1, description: "The file format's version" },
+        exportedAt: { type: "string", format: "date-time" },
+        secrets: { type: "string" },
+        jobs: { type: "array", items: jobRequestSchema() },
+      },
+      required: ["sundial", "jobs"],
+    }),
     success: { status: 200, description: "The plan, and whether it was applied", body: { schema: ImportResultSchema, envelope: "data" } },
     conflict: "A job changed between the check and the write; nothing was written",
     example: { query: { dryRun: "true", mode: "merge" }, body: { sundial: 1, jobs: [exampleJob] } },
