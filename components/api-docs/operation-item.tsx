@@ -40,6 +40,9 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 }
 
 export function OperationItem({ operation, origin }: { operation: OperationView; origin: string }) {
+  // The document's description ends with who may call (lib/web/openapi/document.ts): shown beside the badge.
+  const [accessSentence, ...rest] = operation.description.split("\n\n").reverse();
+  const paragraphs = rest.reverse();
   const curl = curlCommand({ origin, method: operation.method, path: operation.path, parameters: operation.parameters, body: operation.body, isPublic: operation.access === "public" });
   return (
     <details id={operation.id} className="group rounded-lg border bg-card open:shadow-sm" data-testid="api-operation">
@@ -52,16 +55,17 @@ export function OperationItem({ operation, origin }: { operation: OperationView;
       <div className="space-y-5 border-t px-4 py-4">
         <div className="space-y-2">
           <p className="font-medium sm:hidden">{operation.summary}</p>
-          {operation.description.split("\n\n").map((paragraph) => (
+          {paragraphs.map((paragraph) => (
             <p key={paragraph} className="text-sm text-muted-foreground">
               {paragraph}
             </p>
           ))}
-          <p className="flex items-center gap-2 text-sm">
+          <p className="flex flex-wrap items-center gap-2 text-sm">
             <span className="text-muted-foreground">Permission</span>
             <Badge variant={operation.access === "public" ? "secondary" : "outline"} className="font-mono">
               {accessLabel(operation.access)}
             </Badge>
+            {accessSentence ? <span className="text-xs text-muted-foreground">{accessSentence}</span> : null}
           </p>
         </div>
 
