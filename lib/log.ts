@@ -5,10 +5,8 @@ import { env } from "./env";
 
 export type { Logger };
 
-export function createLogger(component: "web" | "worker" | "cli", bindings: Record<string, unknown> = {}): Logger {
-  return pino({
-    level: env().LOG_LEVEL,
-    base: { component, ...bindings },
-    timestamp: pino.stdTimeFunctions.isoTime,
-  });
+/** `destination` is stdout unless given (tests pass a stream to read the lines back). */
+export function createLogger(component: "web" | "worker" | "cli", bindings: Record<string, unknown> = {}, destination?: pino.DestinationStream): Logger {
+  const options = { level: env().LOG_LEVEL, base: { component, ...bindings }, timestamp: pino.stdTimeFunctions.isoTime };
+  return destination ? pino(options, destination) : pino(options);
 }

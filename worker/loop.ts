@@ -74,7 +74,7 @@ export async function runWorkerLoop(db: Db, options: LoopOptions): Promise<void>
       if (Date.now() - lastReapAt >= REAP_INTERVAL_MS) {
         lastReapAt = Date.now();
         const reaped = await reapExpiredRuns(db, clock.now());
-        if (reaped > 0) log.warn({ reaped }, "runs of a lost worker recorded as lost");
+        for (const run of reaped) log.warn({ runId: run.id, jobId: run.jobId, lostWorkerId: run.workerId }, "run of a lost worker recorded as lost");
         if (running.size > 0) {
           for (const runId of await cancelRequestedRunIds(db, workerId)) cancels.get(runId)?.abort();
         }
@@ -85,7 +85,7 @@ export async function runWorkerLoop(db: Db, options: LoopOptions): Promise<void>
         const cancel = new AbortController();
         cancels.set(run.id, cancel);
         const execution = executeRun(db, run, executors[run.kind]!, { log, clock, outcomes, logWriter, hardStop: hardStop.signal, cancel: cancel.signal, leaseMs })
-          .catch((error: unknown) => log.error({ err: error, runId: run.id }, "run execution failed unexpectedly"))
+          .catch((error: unknown) => log.error({ err: error, runId: run.id, jobId: run.jobId }, "run execution failed unexpectedly"))
           .finally(() => {
             running.delete(run.id);
             cancels.delete(run.id);

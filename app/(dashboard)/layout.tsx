@@ -12,7 +12,9 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     { href: "/jobs", label: "Jobs" },
     { href: "/runs", label: "Runs" },
     { href: "/workers", label: "Workers" },
+    { href: "/api-docs", label: "API" },
   ];
+  if (can(caller.role, "jobs:write")) links.push({ href: "/settings/backup", label: "Backup" });
   if (can(caller.role, "users:manage")) links.push({ href: "/settings/users", label: "Users" });
   if (can(caller.role, "tokens:manage")) links.push({ href: "/settings/tokens", label: "API tokens" });
   if (can(caller.role, "audit:read")) links.push({ href: "/settings/audit", label: "Audit log" });

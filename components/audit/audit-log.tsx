@@ -5,11 +5,12 @@ import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { AuditChange } from "@/lib/audit/diff";
-import type { AuditEventDto, AuditFilter } from "@/lib/audit/read";
+import type { AuditEventDto } from "@/lib/audit/read";
+import type { AuditViewFilter } from "./audit-filters";
 
 export type AuditLogEntry = Omit<AuditEventDto, "before" | "after"> & { changes: AuditChange[] };
 
-type AuditLogProps = { entries: AuditLogEntry[]; total: number; page: number; pageSize: number; filter: AuditFilter };
+type AuditLogProps = { entries: AuditLogEntry[]; total: number; page: number; pageSize: number; filter: AuditViewFilter };
 
 export function AuditLog({ entries, total, page, pageSize, filter }: AuditLogProps) {
   if (entries.length === 0) {
@@ -75,7 +76,7 @@ export function AuditLog({ entries, total, page, pageSize, filter }: AuditLogPro
   );
 }
 
-function pageHref(filter: AuditFilter, page: number): string {
+function pageHref(filter: AuditViewFilter, page: number): string {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(filter)) if (value) params.set(name, value);
   params.set("page", String(page));

@@ -1,4 +1,5 @@
 import type { Db, Prisma } from "../db";
+import { ValidationError } from "../errors";
 
 export type AuditEventDto = {
   id: string;
@@ -21,14 +22,33 @@ export type AuditFilter = {
   targetId?: string;
   /** Part of the actor's label (an email, a token name). */
   actor?: string;
+  /** At or after this instant. */
+  from?: Date;
+  /** Before this instant. */
+  to?: Date;
 };
 
-function whereOf({ action, targetType, targetId, actor }: AuditFilter): Prisma.AuditEventWhereInput {
+function whereOf({ action, targetType, targetId, actor, from, to }: AuditFilter): Prisma.AuditEventWhereInput {
   return {
     ...(action ? { action } : {}),
     ...(targetType ? { targetType } : {}),
     ...(targetId ? { targetId } : {}),
     ...(actor ? { actorLabel: { contains: actor } } : {}),
+    ...(from || to ? { at: { ...(from ? { gte: from } : {}), ...(to ? { lt: to } : {}) } } : {}),
+  };
+}
+
+type AuditRow = Awaited<ReturnType<Db["auditEvent"]["findMany"]>>[number];
+
+function toAuditEventDto(row: AuditRow): AuditEventDto {
+  return {
+    id: row.id,
+    at: row.at.toISOString(),
+    actor: { type: row.actorType, id: row.actorId, label: row.actorLabel },
+    action: row.action,
+    target: { type: row.targetType, id: row.targetId },
+    before: row.before,
+    after: row.after,
   };
 }
 
@@ -39,16 +59,35 @@ export async function listAuditEvents(db: Db, { page, pageSize, ...filter }: { p
     db.auditEvent.findMany({ where, orderBy: [{ at: "desc" }, { id: "desc" }], skip: (page - 1) * pageSize, take: pageSize }),
     db.auditEvent.count({ where }),
   ]);
-  const items = rows.map((row) => ({
-    id: row.id,
-    at: row.at.toISOString(),
-    actor: { type: row.actorType, id: row.actorId, label: row.actorLabel },
-    action: row.action,
-    target: { type: row.targetType, id: row.targetId },
-    before: row.before,
-    after: row.after,
-  }));
-  return { items, total, page, pageSize };
+  return { items: rows.map(toAuditEventDto), total, page, pageSize };
+}
+
+/** A page of the API's listing, newest first; nextCursor is null on the last page. */
+export type AuditCursorPage = { items: AuditEventDto[]; nextCursor: string | null };
+
+// Keyset paging on (at, id), as the run ledger pages: the log only grows, so an API client walking
+// it neither counts the table nor sees a page shift when new events arrive.
+const encodeCursor = (row: { at: Date; id: string }) => Buffer.from(JSON.stringify([row.at.getTime(), row.id])).toString("base64url");
+
+function decodeCursor(cursor: string): { at: Date; id: string } {
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown[];
+    if (typeof at === "number" && Number.isFinite(at) && typeof id === "string") return { at: new Date(at), id };
+  } catch {
+    // reported below
+  }
+  throw new ValidationError("Invalid cursor", { cursor: ["cursor must be the nextCursor of a previous page"] });
+}
+
+/** Newest first, `limit` at a time, after the event `cursor` names. */
+export async function pageAuditEvents(db: Db, { limit, cursor, ...filter }: { limit: number; cursor?: string } & AuditFilter): Promise<AuditCursorPage> {
+  const after = cursor === undefined ? undefined : decodeCursor(cursor);
+  const where: Prisma.AuditEventWhereInput = after
+    ? { AND: [whereOf(filter), { OR: [{ at: { lt: after.at } }, { at: after.at, id: { lt: after.id } }] }] }
+    : whereOf(filter);
+  const rows = await db.auditEvent.findMany({ where, orderBy: [{ at: "desc" }, { id: "desc" }], take: limit + 1 });
+  const page = rows.slice(0, limit);
+  return { items: page.map(toAuditEventDto), nextCursor: rows.length > limit ? encodeCursor(page.at(-1)!) : null };
 }
 
 /** The actions and target types the log holds, for filter choices. */

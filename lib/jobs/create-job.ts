@@ -1,11 +1,12 @@
 import { checkJobAlertChannels } from "../alerts/check-job-channels";
-import { dbProvider, type Db } from "../db";
+import { dbProvider, type Db, type Prisma } from "../db";
+import { recordAudit } from "../audit/record-audit";
 import { announceDue } from "../runs/due-notifications";
 import { ConflictError } from "../errors";
 import { sealJobConfigSecrets } from "../secrets/job-config-secrets";
 import type { SealingKey } from "../secrets/sealing-key";
 import type { Actor } from "./actor";
-import { checkJobInput } from "./check-job-input";
+import { checkJobInput, type CheckedJob } from "./check-job-input";
 import { policyColumns } from "./policy-columns";
 import type { InTransaction } from "./in-transaction";
 import { toJobDto, type JobDto } from "./job-dto";
@@ -35,54 +36,56 @@ export type CreateJobOptions = {
  * fires after `now` is refused rather than stored idle. A taken name is a ConflictError.
  */
 export async function createJob(db: Db, input: unknown, actor: Actor, { now, defaultTimezone, afterWrite, sealingKey }: CreateJobOptions): Promise<JobDto> {
-  const { job, trigger, nextRunAt } = checkJobInput(input, { now, defaultTimezone });
+  const checked = checkJobInput(input, { now, defaultTimezone });
+  return db.$transaction(async (tx) => {
+    const dto = await insertJob(tx, checked, actor, { now, sealingKey });
+    if (afterWrite) await afterWrite(tx, dto);
+    if (dbProvider(db) === "postgresql") await announceDue(tx);
+    return dto;
+  });
+}
+
+/**
+ * The write half of createJob, in the caller's transaction: the job as checkJobInput passed it, its
+ * secrets sealed, and its audit row. The import of job definitions creates many jobs in one
+ * transaction through it.
+ */
+export async function insertJob(
+  tx: Prisma.TransactionClient,
+  { job, trigger, nextRunAt }: CheckedJob,
+  actor: Actor,
+  { now, sealingKey }: { now: Date; sealingKey?: SealingKey },
+): Promise<JobDto> {
+  await checkJobAlertChannels(tx, job.alertChannelIds);
   const { config } = sealJobConfigSecrets(job, undefined, sealingKey);
-  const columns = triggerToColumns(trigger);
   const userId = actor.type === "user" ? actor.id : null;
-  try {
-    return await db.$transaction(async (tx) => {
-      await checkJobAlertChannels(tx, job.alertChannelIds);
-      const row = await tx.job.create({
-        data: {
-          name: job.name,
-          description: job.description,
-          tags: { create: job.tags.map((tag) => ({ tag })) },
-          kind: job.kind,
-          config: config as JsonColumn,
-          ...columns,
-          ...policyColumns(job),
-          nextRunAt,
-          paused: job.paused,
-          pausedAt: job.paused ? now : null,
-          pausedById: job.paused ? userId : null,
-          createdAt: now,
-          updatedAt: now,
-          createdById: userId,
-          updatedById: userId,
-        },
-        include: { tags: true },
-      });
-      const dto = toJobDto(row);
-      await tx.auditEvent.create({
-        data: {
-          at: now,
-          actorType: actor.type,
-          actorId: actor.id,
-          actorLabel: actor.label,
-          action: "job.create",
-          targetType: "job",
-          targetId: row.id,
-          after: dto as JsonColumn,
-        },
-      });
-      if (afterWrite) await afterWrite(tx, dto);
-      if (dbProvider(db) === "postgresql") await announceDue(tx);
-      return dto;
+  const row = await tx.job
+    .create({
+    data: {
+      name: job.name,
+      description: job.description,
+      tags: { create: job.tags.map((tag) => ({ tag })) },
+      kind: job.kind,
+      config: config as JsonColumn,
+      ...triggerToColumns(trigger),
+      ...policyColumns(job),
+      nextRunAt,
+      paused: job.paused,
+      pausedAt: job.paused ? now : null,
+      pausedById: job.paused ? userId : null,
+      createdAt: now,
+      updatedAt: now,
+      createdById: userId,
+      updatedById: userId,
+    },
+    include: { tags: true },
+    })
+    .catch((error: unknown) => {
+      throw isUniqueViolationOn(error, "Job", "name") ? nameTaken(job.name) : error;
     });
-  } catch (error) {
-    if (isUniqueViolationOn(error, "Job", "name")) throw nameTaken(job.name);
-    throw error;
-  }
+  const dto = toJobDto(row);
+  await recordAudit(tx, actor, { action: "job.create", targetType: "job", targetId: row.id, after: dto, at: now });
+  return dto;
 }
 
 export function nameTaken(name: string): ConflictError {

@@ -33,53 +33,65 @@ export type UpdateJobInput = {
  */
 export async function updateJob(
   db: Db,
-  { id, version, job: input }: UpdateJobInput,
+  input: UpdateJobInput,
   actor: Actor,
   { now, defaultTimezone, sealingKey }: { now: Date; defaultTimezone: string; sealingKey?: SealingKey },
 ): Promise<JobDto> {
-  let name: string | undefined;
-  try {
-    return await db.$transaction(async (tx) => {
-      await lockJob(tx, id);
-      const row = await tx.job.findUniqueOrThrow({ where: { id }, include: { tags: true } });
-      if (row.version !== version) throw await staleVersion(tx, row, version);
-      const { job, trigger, scheduleChanged, nextRunAt } = checkJobInput(input, {
-        now,
-        defaultTimezone,
-        current: { trigger: triggerFromColumns(row), nextRunAt: row.nextRunAt, lastSlotAt: row.lastSlotAt },
-      });
-      name = job.name;
-      const { config } = sealJobConfigSecrets({ kind: job.kind, config: job.config } as JobConfig, { kind: row.kind, config: row.config }, sealingKey);
-      const userId = actor.type === "user" ? actor.id : null;
-      await checkJobAlertChannels(tx, job.alertChannelIds);
-      await tx.jobTag.deleteMany({ where: { jobId: id } });
-      const updated = await tx.job.update({
-        where: { id },
-        data: {
-          name: job.name,
-          description: job.description,
-          tags: { create: job.tags.map((tag) => ({ tag })) },
-          kind: job.kind,
-          config: config as JsonColumn,
-          ...triggerToColumns(trigger),
-          ...policyColumns(job),
-          ...(scheduleChanged ? { nextRunAt } : {}),
-          updatedAt: now,
-          updatedById: userId,
-          version: { increment: 1 },
-        },
-        include: { tags: true },
-      });
-      const after = toJobDto(updated);
-      await recordAudit(tx, actor, { action: "job.update", targetType: "job", targetId: id, before: toJobDto(row), after, at: now });
-      // A new schedule may start sooner than the old one.
-      if (scheduleChanged && !updated.paused && dbProvider(db) === "postgresql") await announceDue(tx);
-      return after;
+  return db.$transaction(async (tx) => {
+    const { job, scheduleChanged } = await applyJobUpdate(tx, input, actor, { now, defaultTimezone, sealingKey });
+    // A new schedule may start sooner than the old one.
+    if (scheduleChanged && !job.paused && dbProvider(db) === "postgresql") await announceDue(tx);
+    return job;
+  });
+}
+
+/**
+ * The write half of updateJob, in the caller's transaction: lock, version check, the same input
+ * check, the write and its audit row. The import of job definitions updates many jobs in one
+ * transaction through it.
+ */
+export async function applyJobUpdate(
+  tx: Prisma.TransactionClient,
+  { id, version, job: input }: UpdateJobInput,
+  actor: Actor,
+  { now, defaultTimezone, sealingKey }: { now: Date; defaultTimezone: string; sealingKey?: SealingKey },
+): Promise<{ job: JobDto; scheduleChanged: boolean }> {
+  await lockJob(tx, id);
+  const row = await tx.job.findUniqueOrThrow({ where: { id }, include: { tags: true } });
+  if (row.version !== version) throw await staleVersion(tx, row, version);
+  const { job, trigger, scheduleChanged, nextRunAt } = checkJobInput(input, {
+    now,
+    defaultTimezone,
+    current: { trigger: triggerFromColumns(row), nextRunAt: row.nextRunAt, lastSlotAt: row.lastSlotAt },
+  });
+  const { config } = sealJobConfigSecrets({ kind: job.kind, config: job.config } as JobConfig, { kind: row.kind, config: row.config }, sealingKey);
+  const userId = actor.type === "user" ? actor.id : null;
+  await checkJobAlertChannels(tx, job.alertChannelIds);
+  await tx.jobTag.deleteMany({ where: { jobId: id } });
+  const updated = await tx.job
+    .update({
+      where: { id },
+      data: {
+        name: job.name,
+        description: job.description,
+        tags: { create: job.tags.map((tag) => ({ tag })) },
+        kind: job.kind,
+        config: config as JsonColumn,
+        ...triggerToColumns(trigger),
+        ...policyColumns(job),
+        ...(scheduleChanged ? { nextRunAt } : {}),
+        updatedAt: now,
+        updatedById: userId,
+        version: { increment: 1 },
+      },
+      include: { tags: true },
+    })
+    .catch((error: unknown) => {
+      throw isUniqueViolationOn(error, "Job", "name") ? nameTaken(job.name) : error;
     });
-  } catch (error) {
-    if (name !== undefined && isUniqueViolationOn(error, "Job", "name")) throw nameTaken(name);
-    throw error;
-  }
+  const after = toJobDto(updated);
+  await recordAudit(tx, actor, { action: "job.update", targetType: "job", targetId: id, before: toJobDto(row), after, at: now });
+  return { job: after, scheduleChanged };
 }
 
 /** The conflict for an update based on an older version, naming the last change (from the audit log, which names tokens too). */

@@ -23,28 +23,34 @@ function valuesOf(input: FormData | Record<string, unknown>): Record<string, str
   return values;
 }
 
-function failure(error: unknown, values: Record<string, string>): ActionResult<never> {
+/** Who called which action, for the log line of an unexpected failure. */
+type FailureContext = { action: string | null; caller: Caller | null };
+
+function failure(error: unknown, values: Record<string, string>, context: FailureContext): ActionResult<never> {
   if (error instanceof ValidationError) return { ok: false, code: "validation", message: error.message, fieldErrors: error.fieldErrors, values };
   if (error instanceof ConflictError) return { ok: false, code: "conflict", message: error.message, fieldErrors: error.details.fieldErrors, values };
   if (error instanceof NotFoundError || error instanceof ForbiddenError || error instanceof UnauthorizedError) {
     return { ok: false, code: error.code, message: error.message, values };
   }
-  log.error({ err: error }, "server action failed");
+  const { action, caller } = context;
+  log.error({ err: error, action, callerVia: caller?.via ?? null, callerId: caller?.actor.id ?? null, callerRole: caller?.role ?? null }, "server action failed");
   return { ok: false, code: "internal", message: "Something went wrong on the server; the details are in its log", values };
 }
 
 /**
  * Builds a server action usable with useActionState (`(previous, formData)`) or called directly
  * with an object. "public" is for the one action that must work signed out: the first-admin setup.
+ * `name` (e.g. "jobs.pause") names the action in the log line of an unexpected failure.
  */
 export function defineAction<S extends z.ZodType, T, P extends Permission | "public" = Permission>(
-  options: { permission: P; input: S },
+  options: { permission: P; input: S; name?: string },
   handler: (input: z.infer<S>, context: { caller: P extends "public" ? null : Caller }) => Promise<T>,
 ): (previous: unknown, input: FormData | Record<string, unknown>) => Promise<ActionResult<T>> {
   return async (_previous, input) => {
     const values = valuesOf(input);
+    // Kept outside the try so a failure is logged with who was asking.
+    let caller: Caller | null = null;
     try {
-      let caller: Caller | null = null;
       if (options.permission !== "public") {
         caller = await callerFrom(await headers());
         if (!caller) throw new UnauthorizedError("Your session has ended: sign in again");
@@ -55,7 +61,7 @@ export function defineAction<S extends z.ZodType, T, P extends Permission | "pub
       if (!parsed.success) return { ok: false, code: "validation", message: "Check the highlighted fields", fieldErrors: fieldErrorsOf(parsed.error), values };
       return { ok: true, data: await handler(parsed.data, { caller: caller as P extends "public" ? null : Caller }) };
     } catch (error) {
-      return failure(error, values);
+      return failure(error, values, { action: options.name ?? null, caller });
     }
   };
 }

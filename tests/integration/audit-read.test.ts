@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { listAuditEvents, listAuditFacets } from "@/lib/audit/read";
+import { listAuditEvents, listAuditFacets, pageAuditEvents } from "@/lib/audit/read";
+import { ValidationError } from "@/lib/errors";
 import type { Actor } from "@/lib/jobs/actor";
 import { freshDatabase, providers, type TestDatabase } from "../support/test-db";
 
@@ -38,6 +39,27 @@ describe.each(providers)("the audit log read on %s", (provider) => {
     expect(second.total).toBe(3);
     expect(second.items.map((e) => e.action)).toEqual(["job.create"]);
     expect(second.items[0]!.target.id).toBe("j2");
+  });
+
+  it("filters by time: from is inclusive, to exclusive", async () => {
+    const at = (minute: number) => new Date(Date.UTC(2026, 10, 1, 12, minute));
+    expect(await ids({ page: 1, pageSize: 50, from: at(2), to: at(4) })).toEqual(["job.update:j1", "job.create:j2"]);
+    expect(await ids({ page: 1, pageSize: 50, from: at(4) })).toEqual(["token.create:t-ci"]);
+  });
+
+  it("pages by cursor for the API, newest first, with the same filters", async () => {
+    const first = await pageAuditEvents(t.db, { limit: 2 });
+    expect(first.items.map((e) => e.action)).toEqual(["token.create", "job.update"]);
+    expect(first.nextCursor).not.toBeNull();
+    const second = await pageAuditEvents(t.db, { limit: 2, cursor: first.nextCursor! });
+    expect(second.items.map((e) => `${e.action}:${e.target.id}`)).toEqual(["job.create:j2", "job.create:j1"]);
+    expect(second.nextCursor).toBeNull();
+    const filtered = await pageAuditEvents(t.db, { limit: 1, targetType: "job", actor: "ada" });
+    expect(filtered.items.map((e) => e.action)).toEqual(["job.update"]);
+    const rest = await pageAuditEvents(t.db, { limit: 1, targetType: "job", actor: "ada", cursor: filtered.nextCursor! });
+    expect(rest).toMatchObject({ items: [{ action: "job.create", target: { id: "j1" } }], nextCursor: null });
+    // Tried: a cursor that is not one of ours.
+    await expect(pageAuditEvents(t.db, { limit: 2, cursor: "not-a-cursor" })).rejects.toBeInstanceOf(ValidationError);
   });
 
   it("lists the actions and target types there are, for the filter choices", async () => {

@@ -100,7 +100,7 @@ describe.concurrent.each(providers)("%s", (provider) => {
         expect(lost.reason).toContain(running.workerId!);
         expect(lost.claimToken).toBeNull();
         expect(lost.finishedAt!.getTime()).toBeGreaterThan(running.leaseExpiresAt!.getTime());
-        await eventually(async () => (second.output().includes('"msg":"runs of a lost worker recorded as lost"') ? true : undefined), 5_000, "the reap in the second worker's log");
+        await eventually(async () => (second.output().includes('"msg":"run of a lost worker recorded as lost"') ? true : undefined), 5_000, "the reap in the second worker's log");
         await stop(second);
 
         // The retry would have been queued in the transaction that recorded the loss.
