@@ -2,6 +2,8 @@
 // services build their DTOs as TypeScript types; the checks at the end of this file fail the type
 // check when a DTO gains, loses or changes a field and its schema here doesn't follow.
 import { z } from "zod";
+import type { AlertChannelDto, AlertDeliveryDto } from "../alerts/channel-dto";
+import type { TestSendResult } from "../alerts/test-channel";
 import type { AuditCursorPage, AuditEventDto } from "../audit/read";
 import type { HealthReport } from "../health";
 import type { ReadinessReport } from "../health/readiness";
@@ -9,11 +11,18 @@ import type { DeletedJob } from "../jobs/delete-job";
 import type { JobExport } from "../jobs/export-jobs";
 import type { ImportResult } from "../jobs/import-jobs";
 import type { JobDto } from "../jobs/job-dto";
+import type { JobHealth } from "../jobs/job-health";
+import type { JobRunCounts } from "../jobs/job-run-counts";
 import type { JobListItem, JobPage } from "../jobs/read";
+import type { Overview } from "../overview/read-overview";
+import type { MarkedLost } from "../runs/mark-run-lost";
 import type { RunDto } from "../runs/run-dto";
 import type { RunDetail, RunLogPage, RunPage } from "../runs/read";
 import type { SchedulePreview } from "../schedule/preview";
 import type { WorkerDto } from "../workers/read";
+import { SMTP_SECURITY } from "../alerts/channel-input";
+import { ALERT_CHANNEL_TYPES, ALERT_DELIVERY_STATUSES, ALERT_EVENTS } from "../alerts/events";
+import { OVERVIEW_RANGES } from "../overview/overview-range";
 import { COALESCE_POLICIES } from "../schedule/plan-slots";
 import { HTTP_METHODS } from "./job-config";
 import { IMPORT_MODES } from "./job-export";
@@ -227,6 +236,136 @@ export const ReadinessReportSchema = z.object({
   }),
 });
 
+export const MarkedLostSchema = z.object({
+  run: RunDtoSchema,
+  retryId: z.string().nullable().meta({ description: "The next attempt the job's retry policy queued; null when none was" }),
+});
+
+const StuckRunSchema = z.object({
+  id: z.string(),
+  startedAt: IsoOrNull,
+  workerId: z.string().nullable(),
+  leaseExpiresAt: IsoOrNull.meta({ description: "Until when its worker holds the run; a worker renews it while the run goes on" }),
+  reason: z.string().meta({ description: 'Why it counts as stuck, e.g. "worker w-1 is offline: its last heartbeat was at …"' }),
+  cancelRequestedAt: IsoOrNull,
+});
+export const JobHealthSchema = z.object({
+  checkedAt: Iso,
+  runningRuns: z.int(),
+  maxInstances: z.int(),
+  nextSlotWillSkip: z.boolean().meta({ description: "The next slot will be recorded skipped if the running runs still run when it comes due (max instances reached)" }),
+  nextRunAt: IsoOrNull,
+  stuckRuns: z
+    .array(StuckRunSchema)
+    .meta({ description: "Runs that say running but are no longer being run: the lease expired, or the worker is offline, stopped or gone. Each may be marked lost (POST /api/v1/runs/{id}/mark-lost)." }),
+  pausedBy: z.string().nullable().meta({ description: "Who paused the job (an email or an API token's name), while it is paused and that is known" }),
+});
+
+export const JobRunCountsSchema = z.object({
+  runs: z.int().meta({ description: "Runs of the job, any status" }),
+  logLines: z.int().meta({ description: "Log lines of those runs" }),
+});
+
+const RunCountsSchema = z.record(z.enum(RUN_STATUSES), z.int());
+const AttentionListSchema = z.object({
+  items: z.array(
+    z.object({
+      runId: z.string(),
+      jobId: z.string(),
+      jobName: z.string(),
+      jobPaused: z.boolean(),
+      status: z.enum(RUN_STATUSES),
+      scheduledFor: Iso,
+      at: Iso.meta({ description: "When it ended; the slot for a run that never started" }),
+      message: z.string().nullable().meta({ description: 'The error ("HTTP 500; accepted: 200-299") or the recorded reason ("worker lost")' }),
+    }),
+  ),
+  total: z.int().meta({ description: "All of them; items holds the newest 10" }),
+});
+export const OverviewSchema = z.object({
+  now: Iso.meta({ description: "The instant the figures were read at" }),
+  jobs: z.object({ active: z.int(), paused: z.int() }),
+  runs24h: RunCountsSchema.meta({ description: "Runs scheduled in the last 24 hours, by status" }),
+  workers: z.object({ online: z.int(), offline: z.int() }).meta({ description: "Workers seen in the last 24 hours that are not stopped; online ones heartbeat within WORKER_OFFLINE_AFTER_SECONDS" }),
+  failing: AttentionListSchema.meta({ description: "Jobs whose latest outcome (skipped, missed and canceled runs don't count) failed, timed out or was lost, each with that run, newest first" }),
+  misfires: AttentionListSchema.meta({ description: "Missed runs scheduled in the last 24 hours" }),
+  chart: z.object({
+    range: z.enum(OVERVIEW_RANGES),
+    buckets: z.array(
+      z.object({
+        start: Iso,
+        end: Iso,
+        counts: z.partialRecord(z.enum(RUN_STATUSES), z.int()).meta({ description: "Runs scheduled in [start, end) (up to now for the current bucket), by status; a status left out is 0" }),
+      }),
+    ).meta({ description: "Whole UTC hours (24h) or days (7d), oldest first; the last is the current one" }),
+  }),
+});
+
+const MaskedChannelConfigSchema = z.discriminatedUnion("type", [
+  z.object({
+    type: z.literal("webhook"),
+    config: z.object({
+      target: z.string().meta({ description: "Scheme and host of the URL (with /… when it has a path): the URL itself is a secret" }),
+      signingSecretSet: z.boolean().meta({ description: "Whether requests are signed (X-Sundial-Signature); the secret is never sent" }),
+    }),
+  }),
+  z.object({
+    type: z.literal("slack"),
+    config: z.object({ target: z.string().meta({ description: "Scheme and host of the incoming-webhook URL: the URL itself is a secret" }) }),
+  }),
+  z.object({
+    type: z.literal("email"),
+    config: z.object({
+      host: z.string(),
+      port: z.int(),
+      security: z.enum(SMTP_SECURITY),
+      username: z.string(),
+      from: z.string(),
+      to: z.array(z.string()),
+      passwordSet: z.boolean().meta({ description: "Whether an SMTP password is stored; the password is never sent" }),
+    }),
+  }),
+]);
+export const AlertChannelSchema = z
+  .intersection(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      enabled: z.boolean(),
+      global: z.boolean().meta({ description: "A global channel gets every job's alerts; another only those of jobs that list it in alertChannelIds" }),
+      events: z.array(z.enum(ALERT_EVENTS)).meta({ description: "The events it is sent" }),
+      createdAt: Iso,
+      updatedAt: Iso,
+    }),
+    MaskedChannelConfigSchema,
+  )
+  .meta({ description: "An alert channel. Its secrets (webhook and Slack URLs, the signing secret, the SMTP password) are write-only: sealed when stored and never returned." });
+
+export const AlertDeliverySchema = z.object({
+  id: z.string(),
+  channelId: z.string().nullable().meta({ description: "null once the channel is deleted; channelName keeps its name" }),
+  channelName: z.string(),
+  channelType: z.enum(ALERT_CHANNEL_TYPES),
+  jobId: z.string().nullable(),
+  jobName: z.string().nullable(),
+  runId: z.string().nullable(),
+  event: z.enum([...ALERT_EVENTS, "test"]).meta({ description: "test: sent by POST /api/v1/alert-channels/{id}/test" }),
+  reason: z.string().nullable(),
+  occurredAt: Iso.meta({ description: "When the event happened" }),
+  status: z.enum(ALERT_DELIVERY_STATUSES).meta({ description: "pending: waiting for its first or next attempt (nextAttemptAt); sending: being sent; sent; failed: given up, see lastError" }),
+  attempts: z.int(),
+  nextAttemptAt: Iso,
+  lastError: z.string().nullable(),
+  sentAt: IsoOrNull,
+  createdAt: Iso,
+});
+
+export const AlertTestResultSchema = z.object({
+  ok: z.boolean().meta({ description: "Whether the channel accepted the message" }),
+  error: z.string().nullable().meta({ description: "What the channel answered when it did not (an HTTP status, an SMTP error), else null" }),
+  delivery: AlertDeliverySchema.meta({ description: "The attempt, recorded beside the real deliveries with event test" }),
+});
+
 /** `{ data: T }`, the envelope of single-object responses. */
 export const dataOf = <T extends z.ZodType>(schema: T) => z.object({ data: schema });
 
@@ -250,5 +389,12 @@ type Checks = [
   Fits<ImportResult, typeof ImportResultSchema>,
   Fits<HealthReport, typeof HealthReportSchema>,
   Fits<ReadinessReport, typeof ReadinessReportSchema>,
+  Fits<MarkedLost, typeof MarkedLostSchema>,
+  Fits<JobHealth, typeof JobHealthSchema>,
+  Fits<JobRunCounts, typeof JobRunCountsSchema>,
+  Fits<Overview, typeof OverviewSchema>,
+  Fits<AlertChannelDto, typeof AlertChannelSchema>,
+  Fits<AlertDeliveryDto, typeof AlertDeliverySchema>,
+  Fits<TestSendResult, typeof AlertTestResultSchema>,
 ];
-export const DTO_SCHEMAS_FIT: Checks = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+export const DTO_SCHEMAS_FIT: Checks = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];

@@ -2,6 +2,9 @@
 // and the error, referred to by id from the operations.
 import { z } from "zod";
 import {
+  AlertChannelSchema,
+  AlertDeliverySchema,
+  AlertTestResultSchema,
   ApiErrorBody,
   AuditCursorPageSchema,
   AuditEventSchema,
@@ -10,8 +13,12 @@ import {
   ImportResultSchema,
   JobDtoSchema,
   JobExportSchema,
+  JobHealthSchema,
   JobListItemSchema,
   JobPageSchema,
+  JobRunCountsSchema,
+  MarkedLostSchema,
+  OverviewSchema,
   ReadinessReportSchema,
   RunDetailSchema,
   RunDtoSchema,
@@ -31,11 +38,18 @@ COMPONENTS.add(JobPageSchema, { id: "JobPage" });
 COMPONENTS.add(DeletedJobSchema, { id: "DeletedJob" });
 COMPONENTS.add(JobExportSchema, { id: "JobExport" });
 COMPONENTS.add(ImportResultSchema, { id: "ImportResult" });
+COMPONENTS.add(JobHealthSchema, { id: "JobHealth" });
+COMPONENTS.add(JobRunCountsSchema, { id: "JobRunCounts" });
 COMPONENTS.add(RunDtoSchema, { id: "Run" });
 COMPONENTS.add(RunPageSchema, { id: "RunPage" });
 COMPONENTS.add(RunDetailSchema, { id: "RunDetail" });
 COMPONENTS.add(RunLogPageSchema, { id: "RunLogPage" });
+COMPONENTS.add(MarkedLostSchema, { id: "MarkedLost" });
 COMPONENTS.add(WorkerDtoSchema, { id: "Worker" });
+COMPONENTS.add(OverviewSchema, { id: "Overview" });
+COMPONENTS.add(AlertChannelSchema, { id: "AlertChannel" });
+COMPONENTS.add(AlertDeliverySchema, { id: "AlertDelivery" });
+COMPONENTS.add(AlertTestResultSchema, { id: "AlertTestResult" });
 COMPONENTS.add(AuditEventSchema, { id: "AuditEvent" });
 COMPONENTS.add(AuditCursorPageSchema, { id: "AuditEventPage" });
 COMPONENTS.add(SchedulePreviewSchema, { id: "SchedulePreview" });

@@ -5,14 +5,23 @@
 // entry's permission differs from its route's: docs/api.md says how to add one.
 import type { z } from "zod";
 import type { Permission } from "../../auth/roles";
+import { AlertChannelInput, AlertDeliveryQuery } from "../../alerts/channel-input";
+import { OverviewQuery } from "../../overview/overview-range";
 import {
+  AlertChannelSchema,
+  AlertDeliverySchema,
+  AlertTestResultSchema,
   AuditCursorPageSchema,
   DeletedJobSchema,
   HealthReportSchema,
   ImportResultSchema,
   JobDtoSchema,
   JobExportSchema,
+  JobHealthSchema,
   JobPageSchema,
+  JobRunCountsSchema,
+  MarkedLostSchema,
+  OverviewSchema,
   ReadinessReportSchema,
   RunDetailSchema,
   RunDtoSchema,
@@ -27,7 +36,7 @@ import { JobImportBody, JobImportQuery } from "../../validation/job-export";
 import { JobListQuery } from "../../validation/job-queries";
 import { RunListQuery, RunLogQuery } from "../../validation/run-queries";
 import { PreviewRequest } from "../../validation/schedule-preview";
-import { jobRequestSchema, schemaRef, type JsonSchema } from "./json-schema";
+import { alertChannelRequestSchema, jobRequestSchema, schemaRef, type JsonSchema } from "./json-schema";
 
 export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
 
@@ -35,6 +44,8 @@ export const TAGS = [
   { name: "Jobs", description: "Create, change, pause, run and delete jobs; export and import their definitions." },
   { name: "Runs", description: "The run ledger: one row per slot and per manual, API or retry run, with its log." },
   { name: "Workers", description: "The worker processes and their state." },
+  { name: "Overview", description: "The dashboard's figures in one read." },
+  { name: "Alerts", description: "Where alerts go (webhook, Slack, email) and what was sent." },
   { name: "Schedules", description: "Check a trigger and see when it fires before saving it." },
   { name: "Audit", description: "Who changed what." },
   { name: "System", description: "Probes, metrics and this document." },
@@ -86,6 +97,14 @@ const exampleJob = {
   trigger: { type: "cron", expression: "30 2 * * *", timezone: "Europe/Berlin" },
   tags: ["reports"],
   retry: { maxAttempts: 3 },
+};
+
+const exampleChannel = {
+  name: "ops-webhook",
+  type: "webhook",
+  config: { url: "https://hooks.example.com/sundial", signingSecret: "s3cret" },
+  events: ["failure", "lost", "recovery"],
+  global: true,
 };
 
 const idempotencyConflict = "An Idempotency-Key reused with another body";
@@ -198,6 +217,27 @@ export const OPERATIONS: Operation[] = [
   },
   {
     method: "get",
+    path: "/api/v1/jobs/{id}/health",
+    operationId: "getJobHealth",
+    tag: "Jobs",
+    summary: "Check a job's running runs",
+    description:
+      "Read at one instant: the job's running runs against its max instances (whether its next slot will be skipped), who paused it, and its stuck runs. A run is stuck when it says running but is no longer being run: its worker stopped renewing the lease, or the worker is offline (no heartbeat within WORKER_OFFLINE_AFTER_SECONDS), shut down or gone. The reaper records such runs lost in time; an operator can mark one lost at once (POST /api/v1/runs/{id}/mark-lost).",
+    access: "jobs:read",
+    success: { status: 200, description: "The job's health", body: { schema: JobHealthSchema, envelope: "data" } },
+  },
+  {
+    method: "get",
+    path: "/api/v1/jobs/{id}/run-counts",
+    operationId: "countJobRuns",
+    tag: "Jobs",
+    summary: "Count a job's runs",
+    description: "How many runs and log lines deleting the job would delete with it (DELETE /api/v1/jobs/{id} counts the same way).",
+    access: "runs:read",
+    success: { status: 200, description: "The counts", body: { schema: JobRunCountsSchema, envelope: "data" } },
+  },
+  {
+    method: "get",
     path: "/api/v1/jobs/export",
     operationId: "exportJobs",
     tag: "Jobs",
@@ -279,6 +319,18 @@ export const OPERATIONS: Operation[] = [
     conflict: "The run has already ended",
   },
   {
+    method: "post",
+    path: "/api/v1/runs/{id}/mark-lost",
+    operationId: "markRunLost",
+    tag: "Runs",
+    summary: "Mark a stuck run lost",
+    description:
+      "For a run that says running but is no longer being run (stuck: its lease expired, or its worker is offline, shut down or gone; GET /api/v1/jobs/{id}/health lists them): it ends lost at once, as the reaper would record it, and the job's retry policy applies. Audited.",
+    access: "runs:write",
+    success: { status: 200, description: "The lost run, and the retry it queued", body: { schema: MarkedLostSchema, envelope: "data" } },
+    conflict: "The run is not running; or its online worker still holds its lease (cancel it instead); or it ended while being marked",
+  },
+  {
     method: "get",
     path: "/api/v1/workers",
     operationId: "listWorkers",
@@ -300,6 +352,103 @@ export const OPERATIONS: Operation[] = [
     documentBody: (generated) => ({ ...generated, properties: { ...(generated.properties as object), trigger: schemaRef("Trigger") } }),
     success: { status: 200, description: "The preview", body: { schema: SchedulePreviewSchema, envelope: "data" } },
     example: { body: { trigger: { type: "cron", expression: "30 2 * * *", timezone: "America/New_York" }, count: 3 } },
+  },
+  {
+    method: "get",
+    path: "/api/v1/overview",
+    operationId: "getOverview",
+    tag: "Overview",
+    summary: "Get the overview",
+    description:
+      "What the dashboard's first page shows, read at one instant: jobs active and paused, runs of the last 24 hours by status, workers online and offline, failing jobs and recent misfires (the newest 10 of each, with their totals), and runs per UTC hour (range=24h) or day (range=7d) by status. The caller also needs jobs:read and workers:read (every built-in role has them).",
+    access: "runs:read",
+    query: OverviewQuery,
+    success: { status: 200, description: "The overview", body: { schema: OverviewSchema, envelope: "data" } },
+    example: { query: { range: "7d" } },
+  },
+  {
+    method: "get",
+    path: "/api/v1/alert-channels",
+    operationId: "listAlertChannels",
+    tag: "Alerts",
+    summary: "List alert channels",
+    description: "By name. Secrets are never returned: a webhook or Slack channel shows only its URL's scheme and host, and whether a signing secret or SMTP password is set.",
+    access: "alerts:manage",
+    success: { status: 200, description: "The channels", body: { schema: AlertChannelSchema, envelope: "data-list" } },
+  },
+  {
+    method: "post",
+    path: "/api/v1/alert-channels",
+    operationId: "createAlertChannel",
+    tag: "Alerts",
+    summary: "Create an alert channel",
+    description:
+      "A webhook (JSON POST, optionally signed), Slack incoming webhook or SMTP email channel. A global channel gets every job's alerts; another only those of jobs that list it in alertChannelIds. Secrets (the URL, the signing secret, the SMTP password) are write-only: sealed when stored, never returned.",
+    access: "alerts:manage",
+    body: AlertChannelInput,
+    documentBody: alertChannelRequestSchema,
+    success: { status: 201, description: "The channel as created, secrets masked", body: { schema: AlertChannelSchema, envelope: "data" } },
+    conflict: "A channel with this name exists",
+    example: { body: exampleChannel },
+  },
+  {
+    method: "get",
+    path: "/api/v1/alert-channels/{id}",
+    operationId: "getAlertChannel",
+    tag: "Alerts",
+    summary: "Get an alert channel",
+    description: "The channel with its secrets masked.",
+    access: "alerts:manage",
+    success: { status: 200, description: "The channel", body: { schema: AlertChannelSchema, envelope: "data" } },
+  },
+  {
+    method: "put",
+    path: "/api/v1/alert-channels/{id}",
+    operationId: "updateAlertChannel",
+    tag: "Alerts",
+    summary: "Replace an alert channel's settings",
+    description:
+      "The whole channel, as for create. A secret sent empty (url, signingSecret, password) keeps its stored value while the type stays the same; a channel changed to another type needs its secrets sent.",
+    access: "alerts:manage",
+    body: AlertChannelInput,
+    documentBody: alertChannelRequestSchema,
+    success: { status: 200, description: "The channel as updated, secrets masked", body: { schema: AlertChannelSchema, envelope: "data" } },
+    conflict: "Another channel has this name",
+    example: { body: { ...exampleChannel, config: { url: "", signingSecret: "" }, events: ["failure", "misfire", "lost", "late", "recovery"] } },
+  },
+  {
+    method: "delete",
+    path: "/api/v1/alert-channels/{id}",
+    operationId: "deleteAlertChannel",
+    tag: "Alerts",
+    summary: "Delete an alert channel",
+    description: "Deletes the channel and takes it off the jobs that list it. Its delivery history stays, under the channel's name.",
+    access: "alerts:manage",
+    success: { status: 200, description: "The deleted channel, secrets masked", body: { schema: AlertChannelSchema, envelope: "data" } },
+  },
+  {
+    method: "post",
+    path: "/api/v1/alert-channels/{id}/test",
+    operationId: "testAlertChannel",
+    tag: "Alerts",
+    summary: "Send a test alert",
+    description:
+      "Sends one test message to the channel now, once, without retries, even when the channel is disabled. The answer is 200 whether or not the channel accepted it: ok says which, error what the channel answered. The attempt is recorded among the deliveries (event test).",
+    access: "alerts:manage",
+    success: { status: 200, description: "The outcome of the send", body: { schema: AlertTestResultSchema, envelope: "data" } },
+  },
+  {
+    method: "get",
+    path: "/api/v1/alert-deliveries",
+    operationId: "listAlertDeliveries",
+    tag: "Alerts",
+    summary: "List alert deliveries",
+    description:
+      "Alerts queued or sent, newest first, filtered by status, channel and job; at most limit (default 50). A failed send is retried with doubling waits, up to 4 attempts in all, then recorded failed with its error (at once when the channel was deleted or disabled meanwhile).",
+    access: "alerts:manage",
+    query: AlertDeliveryQuery,
+    success: { status: 200, description: "The deliveries", body: { schema: AlertDeliverySchema, envelope: "data-list" } },
+    example: { query: { status: "failed", limit: "20" } },
   },
   {
     method: "get",
