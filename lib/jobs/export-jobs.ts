@@ -1,6 +1,7 @@
 // Job definitions as a file a team can keep in git: only what a person decides (no ids, versions,
 // pause state or run state), jobs sorted by name and keys in a fixed order, so a diff shows what
-// changed and nothing else. Secret values are never written (see SECRETS_NOTE).
+// changed and nothing else. Secret values are never written (see SECRETS_NOTE). Alert channels are
+// not part of a definition either: their ids belong to one installation (an import keeps a job's).
 import type { Db } from "../db";
 import { JOB_EXPORT_VERSION, SECRETS_NOTE } from "../validation/job-export";
 import { toJobDto, type JobDto } from "./job-dto";
@@ -19,12 +20,15 @@ export type JobDefinition = {
   timeoutSeconds: number | null;
   retry: JobDto["retry"];
   jitterSeconds: number;
+  startGraceSeconds: number | null;
+  retentionRuns: number | null;
+  retentionDays: number | null;
 };
 
 export type JobExport = { sundial: typeof JOB_EXPORT_VERSION; exportedAt: string; secrets: string; jobs: JobDefinition[] };
 
 /** The fields of a job a definition is made of: a JobDto has them (with its secrets masked). */
-export type DefinitionSource = Pick<JobDto, "name" | "description" | "tags" | "kind" | "config" | "trigger" | "misfireGraceSeconds" | "coalesce" | "maxInstances" | "timeoutSeconds" | "retry" | "jitterSeconds">;
+export type DefinitionSource = Pick<JobDto, "name" | "description" | "tags" | "kind" | "config" | "trigger" | "misfireGraceSeconds" | "coalesce" | "maxInstances" | "timeoutSeconds" | "retry" | "jitterSeconds" | "startGraceSeconds" | "retentionRuns" | "retentionDays">;
 
 /**
  * Keys sorted at every level: PostgreSQL's jsonb hands a config back in its own key order, SQLite in
@@ -71,6 +75,9 @@ export function jobDefinition(job: DefinitionSource): JobDefinition {
     timeoutSeconds: job.timeoutSeconds,
     retry: { maxAttempts: job.retry.maxAttempts, backoffSeconds: job.retry.backoffSeconds, maxBackoffSeconds: job.retry.maxBackoffSeconds },
     jitterSeconds: job.jitterSeconds,
+    startGraceSeconds: job.startGraceSeconds,
+    retentionRuns: job.retentionRuns,
+    retentionDays: job.retentionDays,
   };
 }
 

@@ -90,6 +90,9 @@ function definitionOfChecked({ job, trigger }: CheckedJob): JobDefinition {
     timeoutSeconds: job.timeoutSeconds,
     retry: job.retry,
     jitterSeconds: job.jitterSeconds,
+    startGraceSeconds: job.startGraceSeconds,
+    retentionRuns: job.retentionRuns,
+    retentionDays: job.retentionDays,
   });
 }
 
@@ -145,6 +148,8 @@ export async function importJobs(db: Db, file: unknown, actor: Actor, { now, def
       firstIndexOf.set(rawName, index);
     }
     const existing = rawName === null ? undefined : existingByName.get(rawName);
+    // A file names no alert channels (their ids belong to one installation): an update keeps the job's.
+    if (existing && isObject(input) && input.alertChannelIds === undefined) input = { ...input, alertChannelIds: existing.dto.alertChannelIds };
     let checked: CheckedJob;
     try {
       checked = checkJobInput(input, {

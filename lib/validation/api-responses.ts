@@ -204,6 +204,9 @@ export const JobExportSchema = z.object({
       timeoutSeconds: z.int().nullable(),
       retry: z.object({ maxAttempts: z.int(), backoffSeconds: z.int(), maxBackoffSeconds: z.int() }),
       jitterSeconds: z.int(),
+      startGraceSeconds: z.int().nullable(),
+      retentionRuns: z.int().nullable(),
+      retentionDays: z.int().nullable(),
     }),
   ),
 });

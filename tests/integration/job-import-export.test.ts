@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/jobs/actor";
 import { createJob } from "@/lib/jobs/create-job";
+import { createAlertChannel } from "@/lib/alerts/save-channel";
 import { exportJobs, type JobExport } from "@/lib/jobs/export-jobs";
 import { importJobs, ImportValidationError } from "@/lib/jobs/import-jobs";
 import { openSecret } from "@/lib/secrets/seal";
@@ -44,6 +45,8 @@ const jobs: Record<string, unknown>[] = [
     trigger: { type: "calendar", every: { months: 1 }, at: "07:00", startDate: "2026-12-01", timezone: "America/New_York" },
     jitterSeconds: 30,
     maxInstances: 2,
+    startGraceSeconds: 300,
+    retentionRuns: 50,
   },
 ];
 
@@ -79,7 +82,7 @@ describe.each(providers)("job export and import on %s", (provider) => {
     expect(file.secrets).toMatch(/not exported/);
     expect(file.jobs.map((job) => job.name)).toEqual(["billing sync", "cancel order 8812", "cleanup", "monthly report"]);
     const billing = file.jobs[0]!;
-    expect(Object.keys(billing)).toEqual(["name", "description", "tags", "kind", "config", "trigger", "misfireGraceSeconds", "coalesce", "maxInstances", "timeoutSeconds", "retry", "jitterSeconds"]);
+    expect(Object.keys(billing)).toEqual(["name", "description", "tags", "kind", "config", "trigger", "misfireGraceSeconds", "coalesce", "maxInstances", "timeoutSeconds", "retry", "jitterSeconds", "startGraceSeconds", "retentionRuns", "retentionDays"]);
     expect(billing.config).toEqual({
       acceptedStatuses: [200, 201, 202, 204],
       body: '{"a":1}',
@@ -130,7 +133,9 @@ describe.each(providers)("job export and import on %s", (provider) => {
     expect(await target.db.auditEvent.count({ where: { action: "job.import" } })).toBe(1);
   });
 
-  it("updates a job by name and keeps its stored secret when the file has none", async () => {
+  it("updates a job by name and keeps its stored secret, and its alert channels, which the file does not carry", async () => {
+    const channel = await createAlertChannel(target.db, { name: "ops hook", type: "webhook", config: { url: "https://hooks.example/ops" } }, bot);
+    await target.db.job.update({ where: { name: "billing sync" }, data: { alertChannelIds: [channel.id] } });
     const file = asFile(await exportJobs(target.db, { now }));
     const fileJobs = file.jobs as Record<string, unknown>[];
     fileJobs[0]!.description = "Pushes invoices and credit notes";
@@ -139,7 +144,7 @@ describe.each(providers)("job export and import on %s", (provider) => {
     expect(plan.plan.find((item) => item.name === "billing sync")).toEqual({ name: "billing sync", action: "update", changes: ["description", "tags"] });
     await importJobs(target.db, file, bot, { ...options, mode: "merge", dryRun: false });
     const billing = await target.db.job.findUniqueOrThrow({ where: { name: "billing sync" }, include: { tags: true } });
-    expect(billing).toMatchObject({ description: "Pushes invoices and credit notes", version: 2 });
+    expect(billing).toMatchObject({ description: "Pushes invoices and credit notes", version: 2, alertChannelIds: [channel.id] });
     expect(openSecret((billing.config as { headers: { value: string }[] }).headers[0]!.value, "header Authorization")).toBe("Bearer s3cret");
   });
 
