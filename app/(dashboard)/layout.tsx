@@ -14,14 +14,15 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     { href: "/workers", label: "Workers" },
     { href: "/api-docs", label: "API" },
   ];
-  if (can(caller.role, "jobs:write")) links.push({ href: "/settings/backup", label: "Backup" });
-  if (can(caller.role, "users:manage")) links.push({ href: "/settings/users", label: "Users" });
-  if (can(caller.role, "tokens:manage")) links.push({ href: "/settings/tokens", label: "API tokens" });
-  if (can(caller.role, "audit:read")) links.push({ href: "/settings/audit", label: "Audit log" });
-  if (can(caller.role, "alerts:manage")) links.push({ href: "/settings/alerts", label: "Alerts" });
+  const settings: NavLink[] = [];
+  if (can(caller.role, "alerts:manage")) settings.push({ href: "/settings/alerts", label: "Alerts" });
+  if (can(caller.role, "jobs:write")) settings.push({ href: "/settings/backup", label: "Backup" });
+  if (can(caller.role, "users:manage")) settings.push({ href: "/settings/users", label: "Users" });
+  if (can(caller.role, "tokens:manage")) settings.push({ href: "/settings/tokens", label: "API tokens" });
+  if (can(caller.role, "audit:read")) settings.push({ href: "/settings/audit", label: "Audit log" });
   return (
     <div className="flex min-h-screen flex-col">
-      <SiteHeader links={links} user={{ email: caller.user.email, role: caller.role }} />
+      <SiteHeader links={links} settings={settings} user={{ email: caller.user.email, role: caller.role }} />
       <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6">{children}</main>
     </div>
   );

@@ -4,7 +4,7 @@ import { SignOutButton } from "./sign-out-button";
 
 export type { NavLink };
 
-export function SiteHeader({ links, user }: { links: NavLink[]; user: { email: string; role: string } }) {
+export function SiteHeader({ links, settings, user }: { links: NavLink[]; settings: NavLink[]; user: { email: string; role: string } }) {
   return (
     <header className="border-b bg-background/95 backdrop-blur supports-[backdrop-filter]:bg-background/60">
       <div className="mx-auto flex h-14 max-w-6xl items-center gap-3 px-4 sm:gap-6 sm:px-6">
@@ -15,7 +15,7 @@ export function SiteHeader({ links, user }: { links: NavLink[]; user: { email: s
           </svg>
           Sundial
         </Link>
-        <MainNav links={links} />
+        <MainNav links={links} settings={settings} />
         <div className="ml-auto flex items-center gap-3 text-sm">
           <span className="hidden truncate text-muted-foreground lg:inline" data-testid="signed-in-as">
             {user.email} · {user.role}

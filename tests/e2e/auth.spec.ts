@@ -149,7 +149,9 @@ test.describe.serial("roles in the dashboard", () => {
     const { context, page: viewerPage } = await signedInContext(browser, VIEWER);
     try {
       await expect(viewerPage.getByTestId("signed-in-as")).toHaveText(`${VIEWER.email} · viewer`);
-      await expect(viewerPage.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Overview", "Jobs", "Runs", "Workers"]);
+      await expect(viewerPage.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Overview", "Jobs", "Runs", "Workers", "API"]);
+      // A viewer has no settings page to go to.
+      await expect(viewerPage.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Settings" })).toHaveCount(0);
       // Not-found, not a hint that the page exists (the status is 200: the layout has begun streaming).
       for (const [path, heading] of [["/settings/users", "Users"], ["/settings/tokens", "API tokens"]] as const) {
         await viewerPage.goto(path);

@@ -17,7 +17,8 @@ const importedJob = {
 
 test("download the export, import a changed file after reading its plan", async ({ page }) => {
   await page.goto("/");
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Backup" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Settings" }).click();
+  await page.getByRole("menuitem", { name: "Backup" }).click();
   await expect(page.getByRole("heading", { name: "Backup" })).toBeVisible();
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download export" }).click()]);

@@ -1,6 +1,7 @@
 // The job page as an operator uses it: run now with a payload, pause with a note, delete with the
 // counts stated, misfires after a worker outage shown on the timeline, and what a viewer sees.
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { screenshotPath } from "./screenshots";
 import { createDb } from "@/lib/db";
 import type { Actor } from "@/lib/jobs/actor";
 import { createUser } from "@/lib/users/create-user";
@@ -24,10 +25,6 @@ async function runsOf(request: APIRequestContext, jobId: string, query = ""): Pr
   const response = await request.get(`/api/v1/runs?jobId=${jobId}&limit=200${query}`);
   expect(response.status()).toBe(200);
   return (await response.json()).items;
-}
-
-function screenshotPath(name: string): string {
-  return test.info().outputPath(name);
 }
 
 /** Set before acting; still set afterwards only if the page was never reloaded or navigated away. */
@@ -218,7 +215,7 @@ test("a misfire after worker downtime shows on the job as missed slots with thei
   await expect(shown.first()).toHaveAttribute("data-status", "missed");
   const statuses = await shown.evaluateAll((entries) => entries.map((e) => e.getAttribute("data-status")));
   expect(new Set(statuses)).toEqual(new Set(["missed"]));
-  await page.screenshot({ path: screenshotPath("job-detail-misfires.png"), fullPage: true });
+  await page.screenshot({ path: screenshotPath("job-detail-misfires.png", { readme: true }), fullPage: true });
   await page.emulateMedia({ colorScheme: "dark" });
   await page.screenshot({ path: screenshotPath("job-detail-misfires-dark.png"), fullPage: true });
   await page.emulateMedia({ colorScheme: "light" });
@@ -340,7 +337,7 @@ test("the timeline pages back through older slots, and tells coalesced slots fro
 });
 
 test("a viewer sees the job, its note and timeline, but no action", async ({ browser, request }) => {
-  const viewer = { email: "vera.viewer@sundial.test", password: "viewer password 22" };
+  const viewer = { email: "vera.detail-viewer@sundial.test", password: "viewer password 22" };
   const db = createDb(E2E_DATABASE_URL);
   try {
     const admin: Actor = { type: "user", id: null, label: E2E_ADMIN.email };

@@ -1,6 +1,7 @@
 // The job form in a real browser: create with the live schedule preview, refuse bad input inline
 // without saving, edit against a concurrent change, task payload fields, secrets kept on edit.
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { screenshotPath } from "./screenshots";
 import { createDb } from "@/lib/db";
 import type { Actor } from "@/lib/jobs/actor";
 import { createUser } from "@/lib/users/create-user";
@@ -56,7 +57,7 @@ test("creates a cron job after previewing it in plain words with its next fire t
   await expect(page.getByLabel("Preset")).toHaveValue("weekdays");
   // Advanced settings are folded away until asked for.
   await expect(page.getByLabel("Max instances")).toBeHidden();
-  await page.screenshot({ path: test.info().outputPath("job-form-new.png"), fullPage: true });
+  await page.screenshot({ path: screenshotPath("job-form-new.png", { readme: true }), fullPage: true });
 
   await page.getByRole("button", { name: "Create job" }).click();
   await page.waitForURL(JOB_PAGE);
@@ -97,7 +98,7 @@ test("an invalid cron expression is shown next to its field and nothing is saved
   await page.getByRole("button", { name: "Create job" }).click();
   await expect(page.getByTestId("job-form-error")).toBeVisible();
   await expect(field).toContainText("got 3");
-  await page.screenshot({ path: test.info().outputPath("job-form-invalid-cron.png"), fullPage: true });
+  await page.screenshot({ path: screenshotPath("job-form-invalid-cron.png"), fullPage: true });
 
   await expect(page).toHaveURL(/\/jobs\/new$/);
   expect(await jobCount(page.request)).toBe(before);
@@ -125,7 +126,7 @@ test("an edit based on an old version is refused with who changed the job, and r
   await expect(conflict).toContainText(`This job was changed by ${E2E_ADMIN.email} since you opened it`);
   await expect(conflict).toContainText("you opened version 1; it is now at version 2");
   await expect(page.getByLabel("Description (optional)")).toHaveValue("changed in the form");
-  await page.screenshot({ path: test.info().outputPath("job-form-conflict.png"), fullPage: true });
+  await page.screenshot({ path: screenshotPath("job-form-conflict.png"), fullPage: true });
 
   const after = await getJob(page.request, id);
   expect(after.version).toBe(2);
@@ -154,7 +155,7 @@ test("a task job gets fields from its task's payload schema; a bad value is name
   await page.getByRole("button", { name: "Create job" }).click();
   await expect(fieldOf(page, "job-payload-keepDays")).toContainText("keepDays must be at least 1");
   await expect(page.getByLabel("keepDays (optional)")).toHaveAttribute("aria-invalid", "true");
-  await page.screenshot({ path: test.info().outputPath("job-form-task.png"), fullPage: true });
+  await page.screenshot({ path: screenshotPath("job-form-task.png"), fullPage: true });
 
   await page.getByLabel("keepDays (optional)").fill("14");
   await expect(fieldOf(page, "job-payload-keepDays")).not.toContainText("keepDays must be at least 1");
@@ -224,7 +225,7 @@ test("a secret header left untouched on edit keeps its stored value; a duplicate
 });
 
 test("a viewer can't open the form", async ({ browser }) => {
-  const viewer = { email: "vera.viewer@sundial.test", password: "viewer password 2" };
+  const viewer = { email: "vera.form-viewer@sundial.test", password: "viewer password 2" };
   const db = createDb(E2E_DATABASE_URL);
   try {
     await createUser(db, { name: "Vera Viewer", email: viewer.email, password: viewer.password, role: "viewer" }, ADMIN_ACTOR);
@@ -255,7 +256,7 @@ test("the form at a phone's width", async ({ page }) => {
   await page.goto("/jobs/new");
   await page.getByLabel("Cron expression").fill("*/15 * * * *");
   await expect(page.getByTestId("schedule-description")).toContainText("15 minutes");
-  await page.screenshot({ path: test.info().outputPath("job-form-mobile.png"), fullPage: true });
+  await page.screenshot({ path: screenshotPath("job-form-mobile.png"), fullPage: true });
   // Nothing in the form sticks out past the screen's edge.
   const sticking = await page.getByRole("form", { name: "New job" }).evaluate((form) =>
     [...form.querySelectorAll("*")]

@@ -1,6 +1,7 @@
 // The jobs list (/jobs) as an operator uses it: search, filters, sort and page kept in the URL,
 // pause and run now from a row, the recent-runs strip, the empty states, on a desktop and a phone.
 import { expect, test, type Page } from "@playwright/test";
+import { screenshotPath } from "./screenshots";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { createUser } from "@/lib/users/create-user";
 import { createDb } from "@/lib/db";
@@ -79,10 +80,6 @@ test.afterAll(async ({ request }) => {
 const jobsTable = (page: Page) => page.getByRole("table", { name: "Jobs" });
 const rowOf = (page: Page, name: string) => jobsTable(page).getByRole("row", { name: new RegExp(`${name}\\b`) });
 const jobLinks = (page: Page) => jobsTable(page).getByRole("link", { name: /^jl-/ });
-
-function screenshotPath(name: string): string {
-  return test.info().outputPath(name);
-}
 
 test("search narrows the list as you type, and clearing the filters brings everything back", async ({ page }) => {
   await page.goto("/jobs");
@@ -174,7 +171,7 @@ test("run now from the row makes a run appear in the strip", async ({ page }) =>
   await expect(row.getByRole("listitem").getByRole("link")).toHaveCount(1);
   // The worker picks it up; the list follows without a reload.
   await expect(row.getByRole("listitem").getByRole("link")).toHaveAttribute("data-status", "succeeded", { timeout: 30_000 });
-  await page.screenshot({ path: screenshotPath("jobs-list.png"), fullPage: true });
+  await page.screenshot({ path: screenshotPath("jobs-list.png", { readme: true }), fullPage: true });
 });
 
 test("on a phone the list keeps name, next run and actions", async ({ page }) => {

@@ -1,12 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
-
-/** README screenshots are refreshed with `npm run screenshots`; ordinary runs keep theirs in test-results. */
-function screenshotPath(name: string): string {
-  const dir = process.env.SCREENSHOTS_DIR;
-  return dir ? `${dir}/${name}` : test.info().outputPath(name);
-}
+import { screenshotPath } from "./screenshots";
 
 // The first test looks at the app as it starts (nothing has failed yet); the second makes a job fail.
 test.describe.configure({ mode: "serial" });
@@ -25,7 +20,7 @@ test("the overview shows the online worker, the built-in job and an all-clear", 
   await expect(page.getByTestId("attention-all-clear")).toContainText("All clear");
   await expect(page.getByRole("group", { name: "Runs per hour, last 24 hours" }).getByTestId("runs-chart-bucket")).toHaveCount(24);
   await expect(page.getByRole("link", { name: "All jobs" })).toHaveAttribute("href", "/jobs");
-  await page.screenshot({ path: screenshotPath("overview-first-start.png"), fullPage: true });
+  await page.screenshot({ path: screenshotPath("overview-first-start.png", { readme: true }), fullPage: true });
 
   await page.getByRole("tab", { name: "7 days" }).click();
   await expect(page.getByRole("group", { name: "Runs per day, last 7 days" }).getByTestId("runs-chart-bucket")).toHaveCount(7);
@@ -88,10 +83,10 @@ test.describe("a failing job", () => {
     await page.mouse.move(0, 0);
     await page.keyboard.press("Escape");
     await expect(page.getByRole("tooltip")).toHaveCount(0);
-    await page.screenshot({ path: screenshotPath("overview.png"), fullPage: true });
+    await page.screenshot({ path: screenshotPath("overview.png", { readme: true }), fullPage: true });
 
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({ path: screenshotPath("overview-mobile.png"), fullPage: true });
+    await page.screenshot({ path: screenshotPath("overview-mobile.png", { readme: true }), fullPage: true });
   });
 });
 

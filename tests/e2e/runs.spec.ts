@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from "@playwright/test";
+import { screenshotPath } from "./screenshots";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { createDb } from "@/lib/db";
 import type { Actor } from "@/lib/jobs/actor";
@@ -135,7 +136,7 @@ test("a running run's log follows live and its status turns succeeded without a 
   expect(await page.locator("script").evaluateAll((scripts) => scripts.filter((s) => s.textContent === "window.__xss=2").length)).toBe(0);
   expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
   expect(dialogs).toEqual([]);
-  await page.screenshot({ path: test.info().outputPath("run-detail.png"), fullPage: true });
+  await page.screenshot({ path: screenshotPath("run-detail.png", { readme: true }), fullPage: true });
 
   // Re-run: a new manual run of the job, opened in place of this one.
   await page.getByRole("button", { name: "Re-run" }).click();
@@ -173,9 +174,9 @@ test("the runs list's filters live in the URL and survive a reload", async ({ pa
   await expectOnlyFailed();
   await page.reload();
   await expectOnlyFailed();
-  await page.screenshot({ path: test.info().outputPath("runs-failed.png"), fullPage: true });
+  await page.screenshot({ path: screenshotPath("runs-failed.png"), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: test.info().outputPath("runs-mobile.png"), fullPage: true });
+  await page.screenshot({ path: screenshotPath("runs-mobile.png"), fullPage: true });
   await page.setViewportSize({ width: 1280, height: 720 });
 
   // The job picker narrows further, by name; an unknown status in a hand-edited URL is ignored.
@@ -183,7 +184,7 @@ test("the runs list's filters live in the URL and survive a reload", async ({ pa
   await filters.getByRole("button", { name: "Filter" }).click();
   await expect(page).toHaveURL(new RegExp(`jobId=${succeeded.jobId}`));
   await expect(page.getByText("No run matches these filters")).toBeVisible();
-  await page.screenshot({ path: test.info().outputPath("runs-empty.png"), fullPage: true });
+  await page.screenshot({ path: screenshotPath("runs-empty.png"), fullPage: true });
   await page.goto(`/runs?status=bogus&jobId=${succeeded.jobId}`);
   await expect(table.locator("tbody tr")).toHaveCount(1);
   await expect(table.locator(`tr[data-run-id="${succeeded.runId}"]`)).toBeVisible();
@@ -269,11 +270,11 @@ test("a failed attempt shows its error, stack, log streams, truncation and the r
   await expect(statusOf(page)).toHaveAttribute("data-status", "succeeded");
   await expect(page.getByRole("list", { name: "Retry chain" }).getByRole("link", { name: first })).toBeVisible();
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: test.info().outputPath("run-detail-mobile.png"), fullPage: true });
+  await page.screenshot({ path: screenshotPath("run-detail-mobile.png"), fullPage: true });
 });
 
 test("a viewer reads a run but is offered neither cancel nor re-run", async ({ browser }) => {
-  const viewer = { email: "vera.viewer@sundial.test", password: "viewer password 2" };
+  const viewer = { email: "vera.runs-viewer@sundial.test", password: "viewer password 3" };
   const db = createDb(E2E_DATABASE_URL);
   let runId: string;
   try {

@@ -79,6 +79,7 @@ test("the dashboard works under the policy: hydration, live data, Radix tooltips
   await page.goto("/");
   // Client components rendered and refreshing through React Query (hydrated from the server's prefetch).
   await expect(page.getByTestId("workers-online")).toHaveText("1 worker online");
+  await page.goto("/workers");
   const heartbeat = page.getByRole("table", { name: "Workers" }).locator("time").first();
   await heartbeat.hover();
   await expect(page.getByRole("tooltip")).toContainText("(your time)");
@@ -95,7 +96,7 @@ test("the dashboard works under the policy: hydration, live data, Radix tooltips
 });
 
 test.describe("markup that users write shows as text", () => {
-  test("a job's name and description, on the overview and in the audit log", async ({ page, request }) => {
+  test("a job's name and description, in the jobs list, on the job's page and in the audit log", async ({ page, request }) => {
     const token = await operatorToken("xss-probe-operator");
     const auth = { authorization: `Bearer ${token}` };
     const description = `${IMG} ${SCRIPT}`;
@@ -121,17 +122,24 @@ test.describe("markup that users write shows as text", () => {
 
     // A name the API would refuse can still be in the database (written by hand, or by an older version).
     const db = createDb(E2E_DATABASE_URL);
+    let markupJobId: string;
     try {
-      await db.job.create({
+      ({ id: markupJobId } = await db.job.create({
         data: { name: `${IMG}${SCRIPT}`, kind: "http", config: { url: JOB_URL }, triggerType: "cron", trigger: { expression: "0 3 * * *" }, timezone: "UTC", nextRunAt: new Date(Date.now() + 86_400_000) },
-      });
+      }));
     } finally {
       await db.$disconnect();
     }
 
     const watched = await watch(page);
-    await page.goto("/");
+    await page.goto(`/jobs?q=${encodeURIComponent("<img")}`);
     await expect(page.getByRole("table", { name: "Jobs" }).getByText(`${IMG}${SCRIPT}`, { exact: true })).toBeVisible();
+    await expectNoInjectedElements(page);
+    await page.goto(`/jobs/${markupJobId}`);
+    await expect(page.getByRole("heading", { name: `${IMG}${SCRIPT}` })).toBeVisible();
+    await expectNoInjectedElements(page);
+    await page.goto(`/jobs/${job.id}`);
+    await expect(page.getByText(description, { exact: true })).toBeVisible();
     await expectNoInjectedElements(page);
 
     await page.goto(`/settings/audit?targetId=${job.id}`);
