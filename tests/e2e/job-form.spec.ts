@@ -241,9 +241,10 @@ test("a viewer can't open the form", async ({ browser }) => {
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
     // The dashboard's treatment of a page a role can't see: not found (status 200, the layout has begun streaming).
-    for (const path of ["/jobs/new", "/jobs/new?from=x", "/jobs/some-id/edit"]) {
+    // Under /jobs/{id} the job page's own not-found answers, as for a job that doesn't exist.
+    for (const [path, notFound] of [["/jobs/new", "This page could not be found."], ["/jobs/new?from=x", "This page could not be found."], ["/jobs/some-id/edit", "No such job"]] as const) {
       await page.goto(path);
-      await expect(page.getByText("This page could not be found."), path).toBeVisible();
+      await expect(page.getByText(notFound), path).toBeVisible();
       await expect(page.getByRole("form"), path).toHaveCount(0);
     }
   } finally {

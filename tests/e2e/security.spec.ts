@@ -125,7 +125,7 @@ test.describe("markup that users write shows as text", () => {
     let markupJobId: string;
     try {
       ({ id: markupJobId } = await db.job.create({
-        data: { name: `${IMG}${SCRIPT}`, kind: "http", config: { url: JOB_URL }, triggerType: "cron", trigger: { expression: "0 3 * * *" }, timezone: "UTC", nextRunAt: new Date(Date.now() + 86_400_000) },
+        data: { name: `${IMG}${SCRIPT}`, kind: "http", config: { method: "GET", url: JOB_URL, headers: [], acceptedStatuses: [200] }, triggerType: "cron", trigger: { expression: "0 3 * * *" }, timezone: "UTC", nextRunAt: new Date(Date.now() + 86_400_000) },
       }));
     } finally {
       await db.$disconnect();
