@@ -3,6 +3,7 @@
 # bench/peer/results/sundial-peers-<date>.jsonl, then .json and .md through the harness's summarise.mjs.
 #   bash bench/peer/run.sh                 # full plan (about an hour on 2 cores)
 #   PLAN=short bash bench/peer/run.sh      # 30 s windows, N = 100 and 1,000, B, C, idle (about 25 minutes)
+#   PLAN=engine bash bench/peer/run.sh     # Sundial and croner only: N = 100, 1,000, 10,000 on one minute, idle (about 20 minutes)
 #   PLAN=quick bash bench/peer/run.sh      # smoke test: short windows, N=100 (about 10 minutes)
 #   ONLY="sundial-sqlite croner" bash bench/peer/run.sh   # restrict to some peers
 # PEER_BENCH=<dir> uses a harness copy that already has its node_modules; otherwise ../shared/peer-bench
@@ -56,6 +57,12 @@ if [ "$PLAN" = short ]; then
   for n in 100 1000; do for p in croner bullmq $SUNDIAL; do run "$p" A "$n" --duration-s 30; done; done
   for p in bullmq $SUNDIAL; do run "$p" B 1000 --duration-s 30; done
   for p in bullmq $SUNDIAL; do run "$p" C 100; done
+  for p in croner $SUNDIAL; do run "$p" idle 10000 --duration-s 30; done
+elif [ "$PLAN" = engine ]; then
+  # The worker engine beside croner only (about 20 minutes): lateness at N = 100 and 1,000 per
+  # second, 10,000 jobs on the same minute, and idle cost with 10,000.
+  for n in 100 1000; do for p in croner $SUNDIAL; do run "$p" A "$n" --duration-s 30; done; done
+  for p in croner $SUNDIAL; do run "$p" A 10000 --every minute; done
   for p in croner $SUNDIAL; do run "$p" idle 10000 --duration-s 30; done
 elif [ "$PLAN" = quick ]; then
   for p in croner bullmq $SUNDIAL; do run "$p" A 100 --duration-s 10; done

@@ -27,6 +27,20 @@ function apiRoutes(): { path: string; methods: string[] }[] {
   return routes;
 }
 
+/** Every dashboard page, read from app/(dashboard): a dynamic segment ([id]) becomes a made-up id. */
+function dashboardPages(): string[] {
+  const pages: string[] = [];
+  const visit = (dir: string, path: string) => {
+    for (const entry of readdirSync(dir)) {
+      const full = join(dir, entry);
+      if (statSync(full).isDirectory()) visit(full, `${path}/${/^\[.+\]$/.test(entry) ? "made-up-id" : entry}`);
+      else if (entry === "page.tsx") pages.push(path || "/");
+    }
+  };
+  visit("app/(dashboard)", "");
+  return pages.sort();
+}
+
 async function send(request: APIRequestContext, method: string, path: string, headers: Record<string, string> = {}) {
   return request.fetch(path, { method, headers: { "content-type": "application/json", ...headers }, data: method === "GET" ? undefined : { trigger: { type: "cron", expression: "* * * * *" } } });
 }
@@ -55,7 +69,9 @@ test.describe("signed out", () => {
   test.use({ storageState: ANONYMOUS });
 
   test("every dashboard page sends an anonymous visitor to the sign-in page", async ({ page }) => {
-    for (const path of ["/", "/?page=2", "/settings/users", "/settings/tokens"]) {
+    const pages = dashboardPages();
+    expect(pages).toEqual(expect.arrayContaining(["/", "/jobs", "/jobs/made-up-id", "/jobs/made-up-id/edit", "/jobs/new", "/runs/made-up-id", "/settings/users"]));
+    for (const path of [...pages, "/?range=7d"]) {
       await page.goto(path);
       await expect(page, path).toHaveURL(/\/login$/);
       await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
