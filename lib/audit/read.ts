@@ -1,5 +1,5 @@
 import type { Db, Prisma } from "../db";
-import { ValidationError } from "../errors";
+import { decodeCursor, encodeCursor } from "../keyset-cursor";
 
 export type AuditEventDto = {
   id: string;
@@ -65,20 +65,7 @@ export async function listAuditEvents(db: Db, { page, pageSize, ...filter }: { p
 /** A page of the API's listing, newest first; nextCursor is null on the last page. */
 export type AuditCursorPage = { items: AuditEventDto[]; nextCursor: string | null };
 
-// Keyset paging on (at, id), as the run ledger pages: the log only grows, so an API client walking
-// it neither counts the table nor sees a page shift when new events arrive.
-const encodeCursor = (row: { at: Date; id: string }) => Buffer.from(JSON.stringify([row.at.getTime(), row.id])).toString("base64url");
-
-function decodeCursor(cursor: string): { at: Date; id: string } {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown[];
-    if (typeof at === "number" && Number.isFinite(at) && typeof id === "string") return { at: new Date(at), id };
-  } catch {
-    // reported below
-  }
-  throw new ValidationError("Invalid cursor", { cursor: ["cursor must be the nextCursor of a previous page"] });
-}
-
+// Keyset pages on (at, id), as the run ledger pages (lib/keyset-cursor.ts).
 /** Newest first, `limit` at a time, after the event `cursor` names. */
 export async function pageAuditEvents(db: Db, { limit, cursor, ...filter }: { limit: number; cursor?: string } & AuditFilter): Promise<AuditCursorPage> {
   const after = cursor === undefined ? undefined : decodeCursor(cursor);

@@ -1,5 +1,6 @@
 import type { Db, LogStream, Prisma, RunSource, RunStatus } from "../db";
-import { NotFoundError, ValidationError } from "../errors";
+import { NotFoundError } from "../errors";
+import { decodeCursor, encodeCursor } from "../keyset-cursor";
 import { RUN_STATUSES } from "../validation/run-queries";
 import { RUN_DTO_INCLUDE, toRunDto, type RunDto } from "./run-dto";
 
@@ -23,20 +24,7 @@ export type RunFilters = {
 /** A page of runs, newest first; nextCursor is null on the last page. */
 export type RunPage = { items: RunDto[]; nextCursor: string | null };
 
-// Keyset pagination on (scheduledFor, id): the ledger grows by a row per slot, so pages neither
-// count the table nor shift when new runs arrive while someone reads page 3.
-const encodeCursor = (run: { scheduledFor: Date; id: string }) => Buffer.from(JSON.stringify([run.scheduledFor.getTime(), run.id])).toString("base64url");
-
-function decodeCursor(cursor: string): { at: Date; id: string } {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown[];
-    if (typeof at === "number" && Number.isFinite(at) && typeof id === "string") return { at: new Date(at), id };
-  } catch {
-    // reported below
-  }
-  throw new ValidationError("Invalid cursor", { cursor: ["cursor must be the nextCursor of a previous page"] });
-}
-
+// Keyset pages on (scheduledFor, id) (lib/keyset-cursor.ts).
 const byNewest = (a: { scheduledFor: Date; id: string }, b: { scheduledFor: Date; id: string }) =>
   b.scheduledFor.getTime() - a.scheduledFor.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 
@@ -66,7 +54,7 @@ export async function listRuns(db: Db, { status, jobId, source, from, to, limit 
     rows = perStatus.flat().sort(byNewest).slice(0, limit + 1);
   }
   const items = rows.slice(0, limit);
-  return { items: items.map(toRunDto), nextCursor: rows.length > limit ? encodeCursor(items.at(-1)!) : null };
+  return { items: items.map(toRunDto), nextCursor: rows.length > limit ? encodeCursor({ at: items.at(-1)!.scheduledFor, id: items.at(-1)!.id }) : null };
 }
 
 export type RunDetail = RunDto & {

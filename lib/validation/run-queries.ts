@@ -1,12 +1,11 @@
 // Query strings of the run API: list filters and log paging.
 import { z } from "zod";
+import { isoInstant, pageLimit } from "./list-query-fields";
 import type { RunSource, RunStatus } from "../db";
 
 export const RUN_STATUSES = ["queued", "running", "succeeded", "failed", "timed_out", "missed", "skipped", "canceled", "lost"] as const satisfies readonly RunStatus[];
 export const RUN_SOURCES = ["schedule", "manual", "api", "retry"] as const satisfies readonly RunSource[];
 
-const instant = (field: string) =>
-  z.iso.datetime({ offset: true, error: `${field} must be an ISO 8601 instant with a zone, e.g. 2026-12-01T10:15:00Z` }).transform((iso) => new Date(iso));
 
 export const RunListQuery = z
   .object({
@@ -19,15 +18,10 @@ export const RunListQuery = z
     jobId: z.string().min(1, { error: "jobId cannot be empty" }).optional(),
     source: z.enum(RUN_SOURCES, { error: `source must be one of ${RUN_SOURCES.join(", ")}` }).optional(),
     /** scheduledFor at or after. */
-    from: instant("from").optional(),
+    from: isoInstant("from").optional(),
     /** scheduledFor before. */
-    to: instant("to").optional(),
-    limit: z.coerce
-      .number({ error: "limit must be a number" })
-      .int({ error: "limit must be a whole number" })
-      .min(1, { error: "limit must be at least 1" })
-      .max(200, { error: "limit must be at most 200" })
-      .default(50),
+    to: isoInstant("to").optional(),
+    limit: pageLimit(),
     cursor: z.string().min(1, { error: "cursor cannot be empty" }).optional(),
   })
   .refine((query) => !query.from || !query.to || query.from < query.to, { path: ["to"], error: "to must be after from" });
