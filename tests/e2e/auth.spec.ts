@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { signedInAs } from "./accounts";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { createDb } from "@/lib/db";
 import type { Actor } from "@/lib/jobs/actor";
@@ -52,17 +53,6 @@ async function tokenFor(role: "viewer" | "operator" | "admin", name: string): Pr
   } finally {
     await db.$disconnect();
   }
-}
-
-async function signedInContext(browser: Browser, account: { email: string; password: string }) {
-  const context = await browser.newContext({ storageState: ANONYMOUS });
-  const page = await context.newPage();
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(account.email);
-  await page.getByLabel("Password").fill(account.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
-  return { context, page };
 }
 
 test.describe("signed out", () => {
@@ -162,7 +152,7 @@ test.describe.serial("roles in the dashboard", () => {
     await expect(page.getByText(`Added ${VIEWER.email}.`)).toBeVisible();
     await expect(page.getByRole("table", { name: "Users" }).getByRole("row", { name: new RegExp(VIEWER.email) })).toContainText("active");
 
-    const { context, page: viewerPage } = await signedInContext(browser, VIEWER);
+    const { context, page: viewerPage } = await signedInAs(browser, VIEWER);
     try {
       await expect(viewerPage.getByTestId("signed-in-as")).toHaveText(`${VIEWER.email} · viewer`);
       await expect(viewerPage.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Overview", "Jobs", "Runs", "Workers", "API"]);
@@ -225,7 +215,7 @@ test.describe.serial("roles in the dashboard", () => {
   });
 
   test("signing out ends the session, not only the cookie", async ({ browser }) => {
-    const { context, page } = await signedInContext(browser, VIEWER);
+    const { context, page } = await signedInAs(browser, VIEWER);
     try {
       const cookies = await context.cookies();
       await page.getByRole("button", { name: "Sign out" }).click();

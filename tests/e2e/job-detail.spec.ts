@@ -1,6 +1,7 @@
 // The job page as an operator uses it: run now with a payload, pause with a note, delete with the
 // counts stated, misfires after a worker outage shown on the timeline, and what a viewer sees.
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { signedInAs } from "./accounts";
 import { screenshotPath } from "./screenshots";
 import { createDb } from "@/lib/db";
 import type { Actor } from "@/lib/jobs/actor";
@@ -348,14 +349,8 @@ test("a viewer sees the job, its note and timeline, but no action", async ({ bro
   const job = await createJob(request, { name: "e2e-detail-viewer", kind: "task", config: orderTask("v-1"), trigger: { type: "date", runAt: tomorrow() } });
   expect((await request.post(`/api/v1/jobs/${job.id}/pause`, { data: { note: "Frozen for the audit" } })).status()).toBe(200);
 
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const { context, page } = await signedInAs(browser, viewer);
   try {
-    const page = await context.newPage();
-    await page.goto("/login");
-    await page.getByLabel("Email").fill(viewer.email);
-    await page.getByLabel("Password").fill(viewer.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
     await page.goto(`/jobs/${job.id}`);
     await expect(page.getByRole("heading", { name: job.name })).toBeVisible();
     await expect(page.getByTestId("pause-banner")).toContainText("Frozen for the audit");

@@ -1,6 +1,7 @@
 // The job form in a real browser: create with the live schedule preview, refuse bad input inline
 // without saving, edit against a concurrent change, task payload fields, secrets kept on edit.
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { signedInAs } from "./accounts";
 import { screenshotPath } from "./screenshots";
 import { createDb } from "@/lib/db";
 import type { Actor } from "@/lib/jobs/actor";
@@ -232,14 +233,8 @@ test("a viewer can't open the form", async ({ browser }) => {
   } finally {
     await db.$disconnect();
   }
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const { context, page } = await signedInAs(browser, viewer);
   try {
-    const page = await context.newPage();
-    await page.goto("/login");
-    await page.getByLabel("Email").fill(viewer.email);
-    await page.getByLabel("Password").fill(viewer.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
     // The dashboard's treatment of a page a role can't see: not found (status 200, the layout has begun streaming).
     // Under /jobs/{id} the job page's own not-found answers, as for a job that doesn't exist.
     for (const [path, notFound] of [["/jobs/new", "This page could not be found."], ["/jobs/new?from=x", "This page could not be found."], ["/jobs/some-id/edit", "No such job"]] as const) {

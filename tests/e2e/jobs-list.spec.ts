@@ -1,6 +1,7 @@
 // The jobs list (/jobs) as an operator uses it: search, filters, sort and page kept in the URL,
 // pause and run now from a row, the recent-runs strip, the empty states, on a desktop and a phone.
 import { expect, test, type Page } from "@playwright/test";
+import { signedInAs } from "./accounts";
 import { screenshotPath } from "./screenshots";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { createUser } from "@/lib/users/create-user";
@@ -194,14 +195,8 @@ test("bad list parameters in the URL fall back to the default view instead of an
 });
 
 test("a viewer sees the list but no New job button and no row actions", async ({ browser }) => {
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const { context, page } = await signedInAs(browser, VIEWER);
   try {
-    const page = await context.newPage();
-    await page.goto("/login");
-    await page.getByLabel("Email").fill(VIEWER.email);
-    await page.getByLabel("Password").fill(VIEWER.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
     await page.goto("/jobs?tag=jl-billing");
     await expect(rowOf(page, "jl-bravo")).toBeVisible();
     await expect(rowOf(page, "jl-bravo").getByRole("listitem").getByRole("link")).toHaveCount(1);

@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from "@playwright/test";
+import { signedInAs } from "./accounts";
 import { screenshotPath } from "./screenshots";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { createDb } from "@/lib/db";
@@ -287,14 +288,8 @@ test("a viewer reads a run but is offered neither cancel nor re-run", async ({ b
   } finally {
     await db.$disconnect();
   }
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const { context, page } = await signedInAs(browser, viewer);
   try {
-    const page = await context.newPage();
-    await page.goto("/login");
-    await page.getByLabel("Email").fill(viewer.email);
-    await page.getByLabel("Password").fill(viewer.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
 
     await page.goto(`/runs/${runId}`);
     await expect(statusOf(page)).toHaveAttribute("data-status", "queued");
