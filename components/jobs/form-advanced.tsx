@@ -4,6 +4,7 @@ import { ChevronRight } from "lucide-react";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
+import type { AlertChannelOption } from "@/lib/alerts/read";
 import type { JobDraft } from "./form-model";
 
 /** The error paths this section shows: a failed save opens it when one of them has a problem. */
@@ -15,6 +16,7 @@ type AdvancedProps = {
   errors: Record<string, string[]>;
   open: boolean;
   onOpenChange: (open: boolean) => void;
+  alertChannels: AlertChannelOption[] | null;
 };
 
 const COALESCE_LABELS: Record<JobDraft["coalesce"], string> = {
@@ -28,7 +30,7 @@ function errorsAt(errors: Record<string, string[]>, path: string) {
 }
 
 /** Run policy: collapsed by default, since the defaults suit most jobs. */
-export function AdvancedSettings({ draft, set, errors, open, onOpenChange }: AdvancedProps) {
+export function AdvancedSettings({ draft, set, errors, open, onOpenChange, alertChannels }: AdvancedProps) {
   const number = (key: keyof JobDraft, id: string, label: string, hint?: string, path: string = key) => (
     <Field label={label} htmlFor={id} errors={errorsAt(errors, path)} hint={hint}>
       <Input
@@ -86,12 +88,60 @@ export function AdvancedSettings({ draft, set, errors, open, onOpenChange }: Adv
             {number("retentionDays", "job-retention-days", "Keep runs for (days)", "Finished runs older than this are pruned. Empty: the global setting.")}
           </div>
         </fieldset>
-        {errors.alertChannelIds?.map((message) => (
-          <p key={message} className="text-sm text-destructive">
-            {message}
-          </p>
-        ))}
+        <AlertChannelChoice draft={draft} set={set} errors={errors.alertChannelIds} channels={alertChannels} />
       </div>
     </details>
+  );
+}
+
+/**
+ * The job's own alert channels. Global channels get every job's alerts and need no choosing; an
+ * admin ticks the others. Other roles can't read the channel list, so they see only how many.
+ */
+function AlertChannelChoice({
+  draft,
+  set,
+  errors,
+  channels,
+}: {
+  draft: JobDraft;
+  set: AdvancedProps["set"];
+  errors: string[] | undefined;
+  channels: AlertChannelOption[] | null;
+}) {
+  const chosen = new Set(draft.alertChannelIds);
+  const own = channels?.filter((channel) => !channel.global) ?? [];
+  const global = channels?.filter((channel) => channel.global) ?? [];
+  const toggle = (id: string, on: boolean) =>
+    set({ alertChannelIds: on ? [...draft.alertChannelIds, id] : draft.alertChannelIds.filter((chosenId) => chosenId !== id) }, "alertChannelIds");
+  return (
+    <fieldset className="grid gap-2">
+      <legend className="mb-2 text-sm font-medium">Alert channels</legend>
+      {channels === null ? (
+        <p className="text-sm text-muted-foreground">
+          {draft.alertChannelIds.length === 0 ? "No channels of its own" : `${draft.alertChannelIds.length} channel${draft.alertChannelIds.length === 1 ? "" : "s"} of its own, kept as they are`}; global channels get every job&apos;s alerts. An admin chooses a job&apos;s channels.
+        </p>
+      ) : (
+        <>
+          {own.length === 0 ? <p className="text-sm text-muted-foreground">No channels to choose: every channel is global, or none exists yet (Settings → Alerts).</p> : null}
+          {own.map((channel) => (
+            <label key={channel.id} className="flex items-center gap-2 text-sm">
+              <input type="checkbox" className="size-4 accent-primary" checked={chosen.has(channel.id)} onChange={(event) => toggle(channel.id, event.target.checked)} />
+              {channel.name}
+              <span className="text-muted-foreground">
+                ({channel.type}
+                {channel.enabled ? "" : ", disabled"})
+              </span>
+            </label>
+          ))}
+          {global.length > 0 ? <p className="text-xs text-muted-foreground">Global, always alerted: {global.map((channel) => channel.name).join(", ")}.</p> : null}
+        </>
+      )}
+      {errors?.map((message) => (
+        <p key={message} className="text-sm text-destructive">
+          {message}
+        </p>
+      ))}
+    </fieldset>
   );
 }

@@ -12,6 +12,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Switch } from "@/components/ui/switch";
 import { Textarea } from "@/components/ui/textarea";
+import type { AlertChannelOption } from "@/lib/alerts/read";
 import type { JobDto } from "@/lib/jobs/job-dto";
 import { jobKeys } from "@/lib/queries/jobs";
 import type { ActionResult } from "@/lib/web/action-result";
@@ -34,10 +35,12 @@ type JobFormProps = {
   timeZones: string[];
   defaultTimezone: string;
   shellAllowed: boolean;
+  /** The channels a job may alert through, for an admin; null for a role that can't read them. */
+  alertChannels: AlertChannelOption[] | null;
 };
 
 // Paths a field of the form shows its problems at; anything else goes to the summary on top.
-const INLINE = [/^name$/, /^description$/, /^tags(\.|$)/, /^kind$/, /^config\./, /^trigger(\.|$)/, /^(misfireGraceSeconds|coalesce|maxInstances|timeoutSeconds|jitterSeconds)$/, /^retry(\.|$)/];
+const INLINE = [/^name$/, /^description$/, /^tags(\.|$)/, /^kind$/, /^config\./, /^trigger(\.|$)/, /^(misfireGraceSeconds|coalesce|maxInstances|timeoutSeconds|jitterSeconds|startGraceSeconds|retentionRuns|retentionDays|alertChannelIds)$/, /^retry(\.|$)/];
 
 function tagErrors(errors: Errors): string[] | undefined {
   const messages = Object.entries(errors).flatMap(([key, list]) => (key === "tags" || key.startsWith("tags.") ? list : []));
@@ -50,7 +53,7 @@ function tagErrors(errors: Errors): string[] | undefined {
  * their fields. An edit names the version it loaded: if the job changed since, nothing is
  * overwritten and the form offers to reload the latest.
  */
-export function JobForm({ mode, source, action, timeZones, defaultTimezone, shellAllowed }: JobFormProps) {
+export function JobForm({ mode, source, action, timeZones, defaultTimezone, shellAllowed, alertChannels }: JobFormProps) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const initial = useMemo(
@@ -188,7 +191,7 @@ export function JobForm({ mode, source, action, timeZones, defaultTimezone, shel
         </CardContent>
       </Card>
 
-      <AdvancedSettings draft={draft} set={set} errors={errors} open={advancedOpen} onOpenChange={setAdvancedOpen} />
+      <AdvancedSettings draft={draft} set={set} errors={errors} open={advancedOpen} onOpenChange={setAdvancedOpen} alertChannels={alertChannels} />
 
       <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
         <Button variant="outline" asChild>

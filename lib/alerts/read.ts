@@ -7,6 +7,13 @@ export async function listAlertChannels(db: Db): Promise<AlertChannelDto[]> {
   return (await db.alertChannel.findMany({ orderBy: { name: "asc" } })).map(toAlertChannelDto);
 }
 
+/** What the job form needs to offer a job's channels: no settings, no secrets. */
+export type AlertChannelOption = { id: string; name: string; type: string; global: boolean; enabled: boolean };
+
+export async function listAlertChannelOptions(db: Db): Promise<AlertChannelOption[]> {
+  return db.alertChannel.findMany({ select: { id: true, name: true, type: true, global: true, enabled: true }, orderBy: { name: "asc" } });
+}
+
 export async function getAlertChannel(db: Db, id: string): Promise<AlertChannelDto> {
   const row = await db.alertChannel.findUnique({ where: { id } });
   if (!row) throw new NotFoundError(`No alert channel with id ${id}`);

@@ -261,3 +261,30 @@ test("the form at a phone's width", async ({ page }) => {
   );
   expect(sticking).toEqual([]);
 });
+
+test("an admin picks the job's own alert channels and sets its late-alert grace and retention", async ({ page }) => {
+  const created = await page.request.post("/api/v1/alert-channels", { data: { name: "form-oncall", type: "webhook", config: { url: "https://hooks.example.com/oncall" } } });
+  expect(created.status(), await created.text()).toBe(201);
+  const channel = (await created.json()).data as { id: string };
+  try {
+    await page.goto("/jobs/new");
+    await page.getByLabel("Name", { exact: true }).fill("alerted-report");
+    await page.getByLabel("URL").fill("https://reports.example.com/alerted");
+    await page.getByLabel("Cron expression").fill("0 6 * * *");
+    await page.getByText("Advanced settings").click();
+    // Tried: a grace under the 10 s minimum, answered at its field; nothing is saved.
+    await page.getByLabel("Late alert after (seconds)").fill("5");
+    await page.getByLabel("form-oncall").check();
+    await page.getByLabel("Keep the last runs").fill("25");
+    await page.getByRole("button", { name: "Create job" }).click();
+    await expect(fieldOf(page, "job-start-grace")).toContainText("startGraceSeconds must be at least 10");
+    await page.getByLabel("Late alert after (seconds)").fill("120");
+    await page.getByRole("button", { name: "Create job" }).click();
+    await page.waitForURL(JOB_PAGE);
+    const job = await getJob(page.request, savedJobId(page));
+    expect(job).toMatchObject({ name: "alerted-report", alertChannelIds: [channel.id], startGraceSeconds: 120, retentionRuns: 25, retentionDays: null });
+    expect((await page.request.delete(`/api/v1/jobs/${job.id}`)).status()).toBe(200);
+  } finally {
+    expect((await page.request.delete(`/api/v1/alert-channels/${channel.id}`)).status()).toBe(200);
+  }
+});

@@ -4,6 +4,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { JobForm } from "@/components/jobs/job-form";
+import { listAlertChannelOptions } from "@/lib/alerts/read";
+import { can } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { NotFoundError } from "@/lib/errors";
@@ -21,7 +23,9 @@ export const metadata: Metadata = { title: "New job" };
 const NewJobParams = z.object({ from: z.string().min(1).optional().catch(undefined) });
 
 export default async function NewJobPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePermission("jobs:write");
+  const caller = await requirePermission("jobs:write");
+  // Only admins may read the channel list: others see how many channels the job has, not which.
+  const alertChannels = can(caller.role, "alerts:manage") ? await listAlertChannelOptions(getDb()) : null;
   const { from } = NewJobParams.parse(await searchParams);
   const db = getDb();
   let source: JobDto | undefined;
@@ -59,6 +63,7 @@ export default async function NewJobPage({ searchParams }: { searchParams: Promi
           timeZones={Intl.supportedValuesOf("timeZone")}
           defaultTimezone={env().SUNDIAL_TIMEZONE}
           shellAllowed={env().SUNDIAL_ALLOW_SHELL}
+          alertChannels={alertChannels}
         />
       </div>
     </HydrationBoundary>

@@ -5,6 +5,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { JobForm } from "@/components/jobs/job-form";
 import { Button } from "@/components/ui/button";
+import { listAlertChannelOptions } from "@/lib/alerts/read";
+import { can } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { NotFoundError } from "@/lib/errors";
@@ -19,7 +21,9 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Edit job" };
 
 export default async function EditJobPage({ params }: { params: Promise<{ id: string }> }) {
-  await requirePermission("jobs:write");
+  const caller = await requirePermission("jobs:write");
+  // Only admins may read the channel list: others see how many channels the job has, not which.
+  const alertChannels = can(caller.role, "alerts:manage") ? await listAlertChannelOptions(getDb()) : null;
   const { id } = await params;
   const db = getDb();
   const job = await getJob(db, id).catch((error: unknown) => {
@@ -64,6 +68,7 @@ export default async function EditJobPage({ params }: { params: Promise<{ id: st
           timeZones={Intl.supportedValuesOf("timeZone")}
           defaultTimezone={env().SUNDIAL_TIMEZONE}
           shellAllowed={env().SUNDIAL_ALLOW_SHELL}
+          alertChannels={alertChannels}
         />
       </div>
     </HydrationBoundary>
