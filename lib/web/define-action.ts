@@ -43,7 +43,7 @@ function failure(error: unknown, values: Record<string, string>, context: Failur
  * `name` (e.g. "jobs.pause") names the action in the log line of an unexpected failure.
  */
 export function defineAction<S extends z.ZodType, T, P extends Permission | "public" = Permission>(
-  options: { permission: P; input: S; name?: string },
+  options: { permission: P; input: S; name: string },
   handler: (input: z.infer<S>, context: { caller: P extends "public" ? null : Caller }) => Promise<T>,
 ): (previous: unknown, input: FormData | Record<string, unknown>) => Promise<ActionResult<T>> {
   return async (_previous, input) => {
@@ -61,7 +61,7 @@ export function defineAction<S extends z.ZodType, T, P extends Permission | "pub
       if (!parsed.success) return { ok: false, code: "validation", message: "Check the highlighted fields", fieldErrors: fieldErrorsOf(parsed.error), values };
       return { ok: true, data: await handler(parsed.data, { caller: caller as P extends "public" ? null : Caller }) };
     } catch (error) {
-      return failure(error, values, { action: options.name ?? null, caller });
+      return failure(error, values, { action: options.name, caller });
     }
   };
 }

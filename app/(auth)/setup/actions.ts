@@ -8,7 +8,7 @@ import type { ActionResult } from "@/lib/web/action-result";
 import { defineAction } from "@/lib/web/define-action";
 
 // Open to anyone, but only while Sundial has no account: createFirstAdmin refuses once one exists.
-const create = defineAction({ permission: "public", input: FirstAdminInput }, async (input) => {
+const create = defineAction({ permission: "public", input: FirstAdminInput, name: "setup.first-admin" }, async (input) => {
   await createFirstAdmin(getDb(), input);
   return null;
 });

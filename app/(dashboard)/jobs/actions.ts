@@ -30,25 +30,25 @@ function revalidateJob(id: string) {
   revalidatePath("/");
 }
 
-export const pauseJobAction = defineAction({ permission: "jobs:write", input: PauseJobForm }, async ({ id, note }, { caller }) => {
+export const pauseJobAction = defineAction({ permission: "jobs:write", input: PauseJobForm, name: "jobs.pause" }, async ({ id, note }, { caller }) => {
   const job = await pauseJob(getDb(), { id, note: note || null }, caller.actor, { now: new Date() });
   revalidateJob(id);
   return job;
 });
 
-export const resumeJobAction = defineAction({ permission: "jobs:write", input: z.object({ id: JobId }) }, async ({ id }, { caller }) => {
+export const resumeJobAction = defineAction({ permission: "jobs:write", input: z.object({ id: JobId }), name: "jobs.resume" }, async ({ id }, { caller }) => {
   const job = await resumeJob(getDb(), { id }, caller.actor, { now: new Date() });
   revalidateJob(id);
   return job;
 });
 
-export const triggerJobAction = defineAction({ permission: "jobs:write", input: TriggerJobForm }, async ({ id, payload }, { caller }) => {
+export const triggerJobAction = defineAction({ permission: "jobs:write", input: TriggerJobForm, name: "jobs.trigger" }, async ({ id, payload }, { caller }) => {
   const run = await triggerJob(getDb(), { id, payload, source: "manual" }, caller.actor, { now: new Date() });
   revalidateJob(id);
   return run;
 });
 
-export const deleteJobAction = defineAction({ permission: "jobs:write", input: z.object({ id: JobId }) }, async ({ id }, { caller }) => {
+export const deleteJobAction = defineAction({ permission: "jobs:write", input: z.object({ id: JobId }), name: "jobs.delete" }, async ({ id }, { caller }) => {
   const deleted = await deleteJob(getDb(), { id }, caller.actor, { now: new Date() });
   revalidateJob(id);
   return deleted;

@@ -27,13 +27,13 @@ function revalidateJobs(id: string) {
   revalidatePath("/");
 }
 
-export const createJobAction = defineAction({ permission: "jobs:write", input: CreateJobForm }, async ({ job }, { caller }) => {
+export const createJobAction = defineAction({ permission: "jobs:write", input: CreateJobForm, name: "jobs.create" }, async ({ job }, { caller }) => {
   const created = await createJob(getDb(), job, caller.actor, { now: new Date(), defaultTimezone: env().SUNDIAL_TIMEZONE });
   revalidateJobs(created.id);
   return created;
 });
 
-export const updateJobAction = defineAction({ permission: "jobs:write", input: UpdateJobForm }, async ({ id, version, job }, { caller }) => {
+export const updateJobAction = defineAction({ permission: "jobs:write", input: UpdateJobForm, name: "jobs.update" }, async ({ id, version, job }, { caller }) => {
   try {
     const updated = await updateJob(getDb(), { id, version, job }, caller.actor, { now: new Date(), defaultTimezone: env().SUNDIAL_TIMEZONE });
     revalidateJobs(id);

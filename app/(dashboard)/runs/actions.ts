@@ -9,7 +9,7 @@ import { defineAction } from "@/lib/web/define-action";
 
 const RunId = z.object({ id: z.string({ error: "id is required" }).min(1, { error: "id is required" }) });
 
-export const cancelRunAction = defineAction({ permission: "runs:write", input: RunId }, async ({ id }, { caller }) => {
+export const cancelRunAction = defineAction({ permission: "runs:write", input: RunId, name: "runs.cancel" }, async ({ id }, { caller }) => {
   const run = await cancelRun(getDb(), { id }, caller.actor, { now: new Date() });
   revalidatePath(`/runs/${id}`);
   revalidatePath(`/jobs/${run.jobId}`);

@@ -11,7 +11,7 @@ import { defineAction } from "@/lib/web/define-action";
 
 const RunId = z.object({ id: z.string({ error: "id is required" }).min(1, { error: "id is required" }) });
 
-export const markRunLostAction = defineAction({ permission: "runs:write", input: RunId }, async ({ id }, { caller }) => {
+export const markRunLostAction = defineAction({ permission: "runs:write", input: RunId, name: "runs.mark-lost" }, async ({ id }, { caller }) => {
   const db = getDb();
   const marked = await markRunLost(db, { id }, caller.actor, { now: await databaseNow(db), offlineAfterSeconds: env().WORKER_OFFLINE_AFTER_SECONDS });
   revalidatePath(`/runs/${id}`);
