@@ -7,7 +7,7 @@ import { cache } from "react";
 import { can, type Permission } from "../auth/roles";
 import { callerFrom, type Caller } from "./caller";
 
-type SessionCaller = Extract<Caller, { via: "session" }>;
+export type SessionCaller = Extract<Caller, { via: "session" }>;
 
 /** The caller of this render, or null; one lookup however many components ask. */
 export const currentCaller = cache(async (): Promise<Caller | null> => callerFrom(await headers()));

@@ -4,17 +4,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { JobForm } from "@/components/jobs/job-form";
-import { listAlertChannelOptions } from "@/lib/alerts/read";
-import { can } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db";
-import { env } from "@/lib/env";
 import { NotFoundError } from "@/lib/errors";
 import type { JobDto } from "@/lib/jobs/job-dto";
 import { getJob } from "@/lib/jobs/read";
 import { getQueryClient } from "@/lib/queries/get-query-client";
-import { workerKeys } from "@/lib/queries/workers";
+import { jobFormSettings } from "@/lib/web/job-form-settings";
 import { requirePermission } from "@/lib/web/session";
-import { listWorkers } from "@/lib/workers/read";
 import { createJobAction } from "../form-actions";
 
 export const dynamic = "force-dynamic";
@@ -24,8 +20,6 @@ const NewJobParams = z.object({ from: z.string().min(1).optional().catch(undefin
 
 export default async function NewJobPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const caller = await requirePermission("jobs:write");
-  // Only admins may read the channel list: others see how many channels the job has, not which.
-  const alertChannels = can(caller.role, "alerts:manage") ? await listAlertChannelOptions(getDb()) : null;
   const { from } = NewJobParams.parse(await searchParams);
   const db = getDb();
   let source: JobDto | undefined;
@@ -37,9 +31,8 @@ export default async function NewJobPage({ searchParams }: { searchParams: Promi
       throw error;
     }
   }
-  // The task picker lists what online workers offer, live; the first paint already has them.
   const queryClient = getQueryClient();
-  queryClient.setQueryData(workerKeys.list(), await listWorkers(db, new Date(), env().WORKER_OFFLINE_AFTER_SECONDS));
+  const settings = await jobFormSettings(db, caller, queryClient);
 
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
@@ -60,10 +53,7 @@ export default async function NewJobPage({ searchParams }: { searchParams: Promi
           mode="create"
           source={source}
           action={createJobAction}
-          timeZones={Intl.supportedValuesOf("timeZone")}
-          defaultTimezone={env().SUNDIAL_TIMEZONE}
-          shellAllowed={env().SUNDIAL_ALLOW_SHELL}
-          alertChannels={alertChannels}
+          {...settings}
         />
       </div>
     </HydrationBoundary>

@@ -5,16 +5,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { JobForm } from "@/components/jobs/job-form";
 import { Button } from "@/components/ui/button";
-import { listAlertChannelOptions } from "@/lib/alerts/read";
-import { can } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db";
-import { env } from "@/lib/env";
 import { NotFoundError } from "@/lib/errors";
 import { getJob } from "@/lib/jobs/read";
 import { getQueryClient } from "@/lib/queries/get-query-client";
-import { workerKeys } from "@/lib/queries/workers";
+import { jobFormSettings } from "@/lib/web/job-form-settings";
 import { requirePermission } from "@/lib/web/session";
-import { listWorkers } from "@/lib/workers/read";
 import { updateJobAction } from "../../form-actions";
 
 export const dynamic = "force-dynamic";
@@ -22,8 +18,6 @@ export const metadata: Metadata = { title: "Edit job" };
 
 export default async function EditJobPage({ params }: { params: Promise<{ id: string }> }) {
   const caller = await requirePermission("jobs:write");
-  // Only admins may read the channel list: others see how many channels the job has, not which.
-  const alertChannels = can(caller.role, "alerts:manage") ? await listAlertChannelOptions(getDb()) : null;
   const { id } = await params;
   const db = getDb();
   const job = await getJob(db, id).catch((error: unknown) => {
@@ -31,7 +25,7 @@ export default async function EditJobPage({ params }: { params: Promise<{ id: st
     throw error;
   });
   const queryClient = getQueryClient();
-  queryClient.setQueryData(workerKeys.list(), await listWorkers(db, new Date(), env().WORKER_OFFLINE_AFTER_SECONDS));
+  const settings = await jobFormSettings(db, caller, queryClient);
 
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
@@ -65,10 +59,7 @@ export default async function EditJobPage({ params }: { params: Promise<{ id: st
           mode="edit"
           source={job}
           action={updateJobAction}
-          timeZones={Intl.supportedValuesOf("timeZone")}
-          defaultTimezone={env().SUNDIAL_TIMEZONE}
-          shellAllowed={env().SUNDIAL_ALLOW_SHELL}
-          alertChannels={alertChannels}
+          {...settings}
         />
       </div>
     </HydrationBoundary>
