@@ -75,6 +75,8 @@ const EnvSchema = z.object({
   WORKER_HEARTBEAT_SECONDS: integer(1, 3600, 10),
   WORKER_OFFLINE_AFTER_SECONDS: integer(2, 86_400, 30),
   WORKER_POLL_MS: integer(50, 60_000, 1000),
+  /** How far ahead of a slot a worker plans and claims it, so that the database work is done when the slot comes. */
+  WORKER_LEAD_MS: integer(0, 10_000, 500),
   WORKER_LEASE_SECONDS: integer(2, 3600, 30),
   WORKER_SHUTDOWN_GRACE_SECONDS: integer(0, 3600, 30),
   SUNDIAL_RETENTION_DAYS: integer(1, 36_500, 30),

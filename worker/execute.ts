@@ -30,6 +30,15 @@ function abortedOutcome(cause: RecordedCause, run: ClaimedRun): RunOutcome {
   }
 }
 
+/**
+ * A run claimed ahead of its time waits for it here, on the clock the claim was decided by. Rejects
+ * when the run is aborted meanwhile (canceled, or the worker stopping).
+ */
+async function untilScheduled(run: ClaimedRun, clock: Clock, signal: AbortSignal): Promise<void> {
+  const waitMs = run.scheduledFor.getTime() - clock.now().getTime();
+  if (waitMs > 0) await delay(waitMs, undefined, { signal });
+}
+
 const isRecordedCause = (cause: AbortCause | null): cause is RecordedCause => cause !== null && cause !== "lease";
 
 /** "fetch failed: connect ECONNREFUSED 127.0.0.1:8080": the message with its causes, which say what actually went wrong. */
@@ -59,7 +68,6 @@ export async function executeRun(
     leaseMs,
   }: { log: Logger; clock: Clock; outcomes: OutcomeWriter; logWriter: LogWriter; hardStop: AbortSignal; cancel: AbortSignal; leaseMs: number },
 ): Promise<void> {
-  const began = performance.now();
   const runLog = log.child({ runId: run.id, jobId: run.jobId });
   const logs = logWriter.open({ runId: run.id, claimToken: run.claimToken });
   const controller = new AbortController();
@@ -73,7 +81,6 @@ export async function executeRun(
   const onCancel = () => abort("canceled");
   hardStop.addEventListener("abort", onHardStop);
   cancel.addEventListener("abort", onCancel, { once: true });
-  const timeout = run.timeoutSeconds ? setTimeout(() => abort("timeout"), run.timeoutSeconds * 1000) : undefined;
   const renew = () => {
     renewLease(db, { runId: run.id, claimToken: run.claimToken, now: clock.now(), leaseMs })
       .then((held) => {
@@ -85,9 +92,17 @@ export async function executeRun(
   // renewal is due at half the lease, not now.
   const renewal = setInterval(renew, leaseMs / 2);
 
-  runLog.info({ attempt: run.attempt, scheduledFor: run.scheduledFor.toISOString() }, "run started");
+  let timeout: ReturnType<typeof setTimeout> | undefined;
+  let started: FinishRequest["started"];
+  let began = performance.now();
   let outcome: RunOutcome;
   try {
+    await untilScheduled(run, clock, controller.signal);
+    const startedAt = clock.now();
+    started = { at: startedAt, latenessMs: startedAt.getTime() - run.scheduledFor.getTime() };
+    began = performance.now();
+    if (run.timeoutSeconds) timeout = setTimeout(() => abort("timeout"), run.timeoutSeconds * 1000);
+    runLog.info({ attempt: run.attempt, scheduledFor: run.scheduledFor.toISOString() }, "run started");
     const execution = executor(run.config, {
       runId: run.id,
       jobId: run.jobId,
@@ -120,7 +135,7 @@ export async function executeRun(
     runLog.warn("lease lost: the run was taken over by another worker; its outcome is not recorded here");
     return;
   }
-  const request: FinishRequest = { runId: run.id, claimToken: run.claimToken, durationMs: performance.now() - began, outcome, now: finishedAt, logs: logTail };
+  const request: FinishRequest = { runId: run.id, claimToken: run.claimToken, durationMs: performance.now() - began, started, outcome, now: finishedAt, logs: logTail };
   const { recorded, retryId } = await recordOutcome(outcomes, request, { leaseMs, log: runLog });
   if (!recorded) runLog.warn({ status: outcome.status }, "the claim was taken over meanwhile; outcome not recorded (fenced)");
   else runLog.info({ status: outcome.status, retryId }, "run finished");

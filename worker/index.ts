@@ -76,6 +76,7 @@ async function main(): Promise<void> {
     capacity: config.WORKER_CONCURRENCY,
     leaseMs: config.WORKER_LEASE_SECONDS * 1000,
     pollMs: config.WORKER_POLL_MS,
+    leadMs: config.WORKER_LEAD_MS,
     shutdownGraceMs: config.WORKER_SHUTDOWN_GRACE_SECONDS * 1000,
     executors,
     log,

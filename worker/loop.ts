@@ -1,6 +1,10 @@
 // The worker's tick: turn due slots into runs, reap runs whose worker died, claim what fits in the
 // free capacity and start it; then sleep until the next thing is due (at most one poll interval),
 // or until a run finishes and frees a place that a waiting run can take.
+//
+// The tick runs `leadMs` ahead of the slots: it plans and claims what falls due within the lead, and
+// each claimed run waits for its own time. The database work of 1,000 slots in one second is then
+// done before that second, and the runs start on their timers, not after the transactions.
 import { setMaxListeners } from "node:events";
 import type { Db, JobKind } from "@/lib/db";
 import { databaseErrorSummary } from "@/lib/db";
@@ -22,6 +26,8 @@ export type LoopOptions = {
   capacity: number;
   leaseMs: number;
   pollMs: number;
+  /** How far ahead of their time slots are planned and runs claimed. */
+  leadMs: number;
   shutdownGraceMs: number;
   executors: Partial<Record<JobKind, Executor>>;
   log: Logger;
@@ -39,7 +45,8 @@ const FREED_PLACE_GATHER_MS = 5;
 const REAP_INTERVAL_MS = 1_000;
 
 export async function runWorkerLoop(db: Db, options: LoopOptions): Promise<void> {
-  const { workerId, capacity, leaseMs, pollMs, shutdownGraceMs, executors, log, clock, stop } = options;
+  const { workerId, capacity, leaseMs, pollMs, leadMs, shutdownGraceMs, executors, log, clock, stop } = options;
+  const ahead = () => new Date(clock.now().getTime() + leadMs);
   const kinds = Object.keys(executors) as JobKind[];
   const running = new Map<string, Promise<void>>();
   // One per running run: aborted when someone asks to cancel that run.
@@ -69,7 +76,7 @@ export async function runWorkerLoop(db: Db, options: LoopOptions): Promise<void>
   while (!stop.aborted) {
     let waitMs = pollMs;
     try {
-      const enqueued = await enqueueDueRuns(db, clock.now());
+      const enqueued = await enqueueDueRuns(db, clock.now(), { until: ahead() });
       for (const failure of enqueued.failed) log.error({ jobId: failure.jobId, error: failure.error }, "could not plan the job's due slots");
       if (Date.now() - lastReapAt >= REAP_INTERVAL_MS) {
         lastReapAt = Date.now();
@@ -79,7 +86,7 @@ export async function runWorkerLoop(db: Db, options: LoopOptions): Promise<void>
           for (const runId of await cancelRequestedRunIds(db, workerId)) cancels.get(runId)?.abort();
         }
       }
-      const claim = await claimRuns(db, { workerId, now: clock.now(), limit: capacity - running.size, leaseMs, kinds });
+      const claim = await claimRuns(db, { workerId, now: clock.now(), until: ahead(), limit: capacity - running.size, leaseMs, kinds });
       waiting = claim.waiting;
       for (const run of claim.runs) {
         const cancel = new AbortController();
@@ -93,8 +100,11 @@ export async function runWorkerLoop(db: Db, options: LoopOptions): Promise<void>
           });
         running.set(run.id, execution);
       }
-      const next = await nextDueAfter(db, clock.now());
-      if (next) waitMs = Math.max(0, Math.min(pollMs, next.getTime() - clock.now().getTime()));
+      // Everything due within the lead was planned and claimed (or is waiting for a place): wake a lead
+      // before the next thing after it, or when a run held back by max instances must be decided.
+      const next = await nextDueAfter(db, ahead());
+      const wakeAt = Math.min(next ? next.getTime() - leadMs : Infinity, claim.decideAt?.getTime() ?? Infinity);
+      if (wakeAt !== Infinity) waitMs = Math.max(0, Math.min(pollMs, wakeAt - clock.now().getTime()));
       if (failures > 0) log.info({ failures }, "database reachable again");
       failures = 0;
     } catch (error) {

@@ -29,8 +29,12 @@ export type ClaimedRun = {
   claimToken: string;
 };
 
-/** waiting: due runs were left queued (no room in the batch, or their job at max instances). */
-export type ClaimResult = { runs: ClaimedRun[]; waiting: boolean };
+/**
+ * waiting: runs were left queued (no room in the batch, or their job at max instances).
+ * decideAt: the earliest start among runs claimed ahead of time that were left queued because their
+ * job is at max instances: if no place frees up by then, that is when they are decided (skipped).
+ */
+export type ClaimResult = { runs: ClaimedRun[]; waiting: boolean; decideAt?: Date };
 
 type Tx = Prisma.TransactionClient;
 type Candidate = {
@@ -50,12 +54,12 @@ type Candidate = {
 // Raw reads hand JSON columns back as stored: text on SQLite, parsed on PostgreSQL.
 const json = (value: unknown): Prisma.JsonValue | null => (typeof value === "string" ? (JSON.parse(value) as Prisma.JsonValue) : (value as Prisma.JsonValue | null));
 
-async function lockCandidates(tx: Tx, provider: DbProvider, workerId: string, now: Date, take: number, kinds: JobKind[]): Promise<Candidate[]> {
+async function lockCandidates(tx: Tx, provider: DbProvider, workerId: string, until: Date, take: number, kinds: JobKind[]): Promise<Candidate[]> {
   const select = sql`
     SELECT r."id", r."jobId", r."source", r."scheduledFor", r."payload", r."attempt",
            j."name", j."kind", j."config", j."timeoutSeconds", j."maxInstances"
     FROM "Run" r JOIN "Job" j ON j."id" = r."jobId"
-    WHERE r."status" = 'queued' AND r."scheduledFor" <= ${sqlInstant(provider, now)} AND j."kind" IN (${sqlJoin(kinds)})
+    WHERE r."status" = 'queued' AND r."scheduledFor" <= ${sqlInstant(provider, until)} AND j."kind" IN (${sqlJoin(kinds)})
     ORDER BY r."scheduledFor", r."id" LIMIT ${take}`;
   if (provider === "sqlite") await tx.$executeRaw`UPDATE "Worker" SET "id" = "id" WHERE "id" = ${workerId}`;
   const rows = await tx.$queryRaw<Candidate[]>`${select} ${provider === "postgresql" ? sql`FOR UPDATE OF r SKIP LOCKED` : sql``}`;
@@ -86,13 +90,23 @@ async function runningPerJob(tx: Tx, provider: DbProvider, jobIds: string[]): Pr
   return new Map(rows.map((row) => [row.jobId, Number(row.running)]));
 }
 
+/**
+ * When a claimed run starts: now, or its own time for a run claimed ahead of it. The worker records
+ * the instant it actually started with the outcome.
+ */
+const startOf = (candidate: Candidate, now: Date) => (candidate.scheduledFor > now ? candidate.scheduledFor : now);
+
 /** The column is a 32-bit integer: a run 25 days late is recorded as the most it can hold. */
 const clampToInt = (ms: number) => Math.min(2 ** 31 - 1, Math.max(0, ms));
 
-type Decision = { claim: Candidate[]; skip: Candidate[] };
+type Decision = { claim: Candidate[]; skip: Candidate[]; decideAt?: Date };
 
-/** Oldest first: a run is claimed while its job is under max instances and the batch has room. */
-function decide(candidates: Candidate[], running: Map<string, number>, limit: number): Decision {
+/**
+ * Oldest first: a run is claimed while its job is under max instances and the batch has room. A
+ * run not due yet whose job is at its limit is neither: its job's running run may well end before
+ * the slot, so it is decided when due.
+ */
+function decide(candidates: Candidate[], running: Map<string, number>, limit: number, now: Date): Decision {
   const decision: Decision = { claim: [], skip: [] };
   const taken = new Map(running);
   for (const candidate of candidates) {
@@ -101,6 +115,8 @@ function decide(candidates: Candidate[], running: Map<string, number>, limit: nu
     if (count < candidate.maxInstances) {
       decision.claim.push(candidate);
       taken.set(candidate.jobId, count + 1);
+    } else if (candidate.scheduledFor > now) {
+      if (!decision.decideAt || candidate.scheduledFor < decision.decideAt) decision.decideAt = candidate.scheduledFor;
     } else if (candidate.source === "schedule") {
       // A scheduled fire over the limit is recorded, not delayed; manual and retry runs wait their turn.
       decision.skip.push(candidate);
@@ -132,46 +148,49 @@ async function recordClaims(
   claimed: Candidate[],
   { workerId, claimToken, now, leaseMs }: { workerId: string; claimToken: string; now: Date; leaseMs: number },
 ): Promise<number> {
-  const rows = JSON.stringify(claimed.map((c) => ({ id: c.id, lateness: clampToInt(now.getTime() - c.scheduledFor.getTime()) })));
+  const rows = JSON.stringify(claimed.map((c) => ({ id: c.id, started: startOf(c, now).getTime(), lateness: clampToInt(now.getTime() - c.scheduledFor.getTime()) })));
   const leaseExpiresAt = new Date(now.getTime() + leaseMs);
   if (provider === "postgresql") {
     return tx.$executeRaw`
       UPDATE "Run" AS r SET "status" = 'running', "workerId" = ${workerId}, "claimToken" = ${claimToken},
-        "leaseExpiresAt" = ${sqlInstant(provider, leaseExpiresAt)}, "startedAt" = ${sqlInstant(provider, now)},
+        "leaseExpiresAt" = ${sqlInstant(provider, leaseExpiresAt)}, "startedAt" = TIMESTAMP '1970-01-01' + v.started * INTERVAL '1 millisecond',
         "updatedAt" = ${sqlInstant(provider, now)}, "latenessMs" = v.lateness
-      FROM jsonb_to_recordset(${rows}::jsonb) AS v(id text, lateness int)
+      FROM jsonb_to_recordset(${rows}::jsonb) AS v(id text, started float8, lateness int)
       WHERE r."id" = v.id AND r."status" = 'queued'`;
   }
   return tx.$executeRaw`
     UPDATE "Run" SET "status" = 'running', "workerId" = ${workerId}, "claimToken" = ${claimToken},
-      "leaseExpiresAt" = ${leaseExpiresAt.getTime()}, "startedAt" = ${now.getTime()}, "updatedAt" = ${now.getTime()}, "latenessMs" = v.lateness
-    FROM (SELECT json_extract(value, '$.id') AS id, json_extract(value, '$.lateness') AS lateness FROM json_each(${rows})) AS v
+      "leaseExpiresAt" = ${leaseExpiresAt.getTime()}, "startedAt" = v.started, "updatedAt" = ${now.getTime()}, "latenessMs" = v.lateness
+    FROM (SELECT json_extract(value, '$.id') AS id, json_extract(value, '$.started') AS started, json_extract(value, '$.lateness') AS lateness
+          FROM json_each(${rows})) AS v
     WHERE "Run"."id" = v.id AND +"Run"."status" = 'queued'`;
 }
 
 /**
  * Claims up to `limit` runs due at `now` (scheduled, manual, API and retries alike), oldest first,
- * of the job kinds this worker can execute; runs of other kinds wait for a worker that can. `now` is
- * also the instant the claimed runs are recorded as started.
+ * of the job kinds this worker can execute; runs of other kinds wait for a worker that can. With
+ * `until`, runs due by then are claimed ahead of their time too (the worker starts them on time).
+ * `now` is also the instant the claimed runs are recorded as started (their own time, if later).
  */
 export async function claimRuns(
   db: Db,
-  { workerId, now, limit, leaseMs, kinds }: { workerId: string; now: Date; limit: number; leaseMs: number; kinds: JobKind[] },
+  { workerId, now, until = now, limit, leaseMs, kinds }: { workerId: string; now: Date; until?: Date; limit: number; leaseMs: number; kinds: JobKind[] },
 ): Promise<ClaimResult> {
   if (limit <= 0 || kinds.length === 0) return { runs: [], waiting: true };
   // Most ticks find nothing due: one indexed read instead of a write transaction.
-  const anyDue = await db.run.findFirst({ where: { status: "queued", scheduledFor: { lte: now } }, select: { id: true } });
+  const anyDue = await db.run.findFirst({ where: { status: "queued", scheduledFor: { lte: until } }, select: { id: true } });
   if (!anyDue) return { runs: [], waiting: false };
   const provider = dbProvider(db);
   return db.$transaction(async (tx) => {
     // More candidates than places: some belong to jobs at their max instances.
-    const candidates = await lockCandidates(tx, provider, workerId, now, limit * 2, kinds);
+    const candidates = await lockCandidates(tx, provider, workerId, until, limit * 2, kinds);
     if (candidates.length === 0) return { runs: [], waiting: false };
     const running = await runningPerJob(tx, provider, [...new Set(candidates.map((c) => c.jobId))]);
-    const decision = decide(candidates, running, limit);
+    const decision = decide(candidates, running, limit, now);
     await recordSkips(tx, provider, decision.skip, now);
     const waiting = candidates.length > decision.claim.length + decision.skip.length;
-    if (decision.claim.length === 0) return { runs: [], waiting };
+    const { decideAt } = decision;
+    if (decision.claim.length === 0) return { runs: [], waiting, decideAt };
     const claimToken = randomUUID();
     const count = await recordClaims(tx, provider, decision.claim, { workerId, claimToken, now, leaseMs });
     // The candidates are locked (row locks, or SQLite's write lock) since they were read: a mismatch
@@ -188,10 +207,10 @@ export async function claimRuns(
         timeoutSeconds: c.timeoutSeconds,
         attempt: c.attempt,
         scheduledFor: c.scheduledFor,
-        startedAt: now,
+        startedAt: startOf(c, now),
         claimToken,
       }),
     );
-    return { runs, waiting };
+    return { runs, waiting, decideAt };
   });
 }

@@ -1,6 +1,6 @@
 // Turns the due slots of due jobs into run rows: the runs to start (queued) and, for every slot that
 // will not run, a missed or skipped row with its reason. The next slot is computed here, when the
-// slot comes due, not after the run finishes: a 2-hour run can't hold the schedule back.
+// slot comes due (or the moment before, when the worker plans ahead), not after the run finishes: a 2-hour run can't hold the schedule back.
 //
 // All due jobs of a tick are handled in one transaction of a few statements (lock and read the due
 // jobs, advance them, insert their runs), so 1,000 jobs due in the same second cost one commit, not a
@@ -32,11 +32,12 @@ type DueJob = {
 type RunRow = { id: string; jobId: string; slotAt: number; scheduledFor: number; status: "queued" | "missed" | "skipped"; reason: string | null; finishedAt: number | null };
 type JobPlan = { job: DueJob; rows: RunRow[]; nextRunAt: Date | null; lastSlotAt: Date | null };
 
-function planJob(job: DueJob, now: Date): JobPlan {
+function planJob(job: DueJob, now: Date, until: Date): JobPlan {
   const plan = planSlots({
     trigger: triggerFromColumns(job),
     firstSlot: job.nextRunAt,
     now,
+    until,
     misfireGraceSeconds: job.misfireGraceSeconds,
     coalesce: job.coalesce,
   });
@@ -99,12 +100,12 @@ async function advanceJobs(tx: Tx, provider: DbProvider, plans: JobPlan[]): Prom
  * planning the same ones; on SQLite the first write takes the database's write lock, so the read that
  * follows sees the latest commit.
  */
-async function lockDueJobs(tx: Tx, provider: DbProvider, now: Date, { limit, jobId }: { limit: number; jobId?: string }): Promise<DueJob[]> {
+async function lockDueJobs(tx: Tx, provider: DbProvider, until: Date, { limit, jobId }: { limit: number; jobId?: string }): Promise<DueJob[]> {
   const onlyJob = jobId ? sql`AND "id" = ${jobId}` : sql``;
   const select = sql`
     SELECT "id", "nextRunAt", "lastSlotAt", "triggerType", "trigger", "timezone", "startAt", "endAt",
            "misfireGraceSeconds", "coalesce", "jitterSeconds"
-    FROM "Job" WHERE "paused" = ${provider === "postgresql" ? sql`false` : sql`0`} AND "nextRunAt" <= ${sqlInstant(provider, now)} ${onlyJob}
+    FROM "Job" WHERE "paused" = ${provider === "postgresql" ? sql`false` : sql`0`} AND "nextRunAt" <= ${sqlInstant(provider, until)} ${onlyJob}
     ORDER BY "nextRunAt", "id" LIMIT ${limit}`;
   if (provider === "sqlite") await tx.$executeRaw`UPDATE "Job" SET "id" = "id" WHERE 0`;
   const rows = await tx.$queryRaw<DueJob[]>`${select} ${provider === "postgresql" ? sql`FOR UPDATE SKIP LOCKED` : sql``}`;
@@ -140,14 +141,16 @@ async function insertRuns(tx: Tx, provider: DbProvider, rows: RunRow[], now: Dat
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-async function enqueueInTransaction(db: Db, now: Date, options: { limit: number; jobId?: string }): Promise<EnqueueResult> {
+type BatchOptions = { limit: number; until: Date; jobId?: string };
+
+async function enqueueInTransaction(db: Db, now: Date, options: BatchOptions): Promise<EnqueueResult> {
   const provider = dbProvider(db);
   return db.$transaction(async (tx) => {
     const result: EnqueueResult = { jobs: 0, recorded: 0, failed: [] };
     const plans: JobPlan[] = [];
-    for (const job of await lockDueJobs(tx, provider, now, options)) {
+    for (const job of await lockDueJobs(tx, provider, options.until, options)) {
       try {
-        plans.push(planJob(job, now));
+        plans.push(planJob(job, now, options.until));
       } catch (error) {
         // One job whose stored trigger no longer parses must not stop the others.
         result.failed.push({ jobId: job.id, error: message(error) });
@@ -161,20 +164,25 @@ async function enqueueInTransaction(db: Db, now: Date, options: { limit: number;
   });
 }
 
-export async function enqueueDueRuns(db: Db, now: Date, { limit = 2_000 }: { limit?: number } = {}): Promise<EnqueueResult> {
+/**
+ * Plans the slots due at `now` and, when `until` is later, the slots up to `until` as well (queued
+ * for their own time: a worker plans a moment ahead so that a slot's database work is done before
+ * the slot). Misfires are judged at `now` alone.
+ */
+export async function enqueueDueRuns(db: Db, now: Date, { limit = 2_000, until = now }: { limit?: number; until?: Date } = {}): Promise<EnqueueResult> {
   // Most ticks find nothing due: one indexed read instead of a write transaction.
-  const anyDue = await db.job.findFirst({ where: { paused: false, nextRunAt: { lte: now } }, select: { id: true } });
+  const anyDue = await db.job.findFirst({ where: { paused: false, nextRunAt: { lte: until } }, select: { id: true } });
   if (!anyDue) return { jobs: 0, recorded: 0, failed: [] };
   try {
-    return await enqueueInTransaction(db, now, { limit });
+    return await enqueueInTransaction(db, now, { limit, until });
   } catch {
     // A batch fails as a whole when one job's rows can't be written (or, on PostgreSQL, when it lost
     // a deadlock): job by job, only that job fails. A database that is down fails the first read.
-    const due = await db.job.findMany({ where: { paused: false, nextRunAt: { lte: now } }, orderBy: { nextRunAt: "asc" }, take: limit, select: { id: true } });
+    const due = await db.job.findMany({ where: { paused: false, nextRunAt: { lte: until } }, orderBy: { nextRunAt: "asc" }, take: limit, select: { id: true } });
     const result: EnqueueResult = { jobs: 0, recorded: 0, failed: [] };
     for (const { id } of due) {
       try {
-        const one = await enqueueInTransaction(db, now, { limit: 1, jobId: id });
+        const one = await enqueueInTransaction(db, now, { limit: 1, until, jobId: id });
         result.jobs += one.jobs;
         result.recorded += one.recorded;
         result.failed.push(...one.failed);

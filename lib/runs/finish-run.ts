@@ -19,6 +19,11 @@ export type FinishRequest = {
   claimToken: string;
   /** Measured on the worker's monotonic clock: a duration must not move when the clock offset does. */
   durationMs: number;
+  /**
+   * When the run actually started and how late that was. A run claimed ahead of its time was recorded
+   * as starting on time; this is what happened. Absent: the claim's record stands.
+   */
+  started?: { at: Date; latenessMs: number };
   outcome: RunOutcome;
   now: Date;
   /** Log lines not yet written, recorded with the outcome (and, like it, only if the claim holds). */
@@ -40,6 +45,8 @@ function outcomeRow(request: FinishRequest) {
     status: outcome.status,
     reason: storable(outcome.reason),
     finished_at: request.now.getTime(),
+    started_at: request.started?.at.getTime() ?? null,
+    lateness_ms: request.started ? Math.min(2 ** 31 - 1, Math.max(0, Math.round(request.started.latenessMs))) : null,
     duration_ms: Math.min(2 ** 31 - 1, Math.max(0, Math.round(request.durationMs))),
     http_status: outcome.httpStatus ?? null,
     exit_code: outcome.exitCode ?? null,
@@ -64,12 +71,14 @@ async function writeOutcomes(tx: Tx, provider: DbProvider, requests: FinishReque
             "finishedAt" = TIMESTAMP '1970-01-01' + v.finished_at * INTERVAL '1 millisecond',
             "updatedAt" = TIMESTAMP '1970-01-01' + v.finished_at * INTERVAL '1 millisecond',
             "durationMs" = v.duration_ms, "leaseExpiresAt" = NULL,
+            "startedAt" = COALESCE(TIMESTAMP '1970-01-01' + v.started_at * INTERVAL '1 millisecond', r."startedAt"),
+            "latenessMs" = COALESCE(v.lateness_ms, r."latenessMs"),
             "httpStatus" = v.http_status, "exitCode" = v.exit_code, "errorMessage" = v.error_message,
             "errorStack" = v.error_stack, "outputSummary" = v.output_summary,
             "logLineCount" = r."logLineCount" + v.lines, "logBytes" = r."logBytes" + v.bytes,
             "logTruncated" = r."logTruncated" OR v.truncated
           FROM jsonb_to_recordset(${values}::jsonb) AS v(
-            id text, token text, status text, reason text, finished_at float8, duration_ms int, http_status int,
+            id text, token text, status text, reason text, finished_at float8, started_at float8, lateness_ms int, duration_ms int, http_status int,
             exit_code int, error_message text, error_stack text, output_summary text, lines int, bytes int, truncated boolean)
           WHERE r."id" = v.id AND r."claimToken" = v.token AND r."status" = 'running'
           RETURNING r."id"`
@@ -77,13 +86,15 @@ async function writeOutcomes(tx: Tx, provider: DbProvider, requests: FinishReque
           UPDATE "Run" SET
             "status" = v.status, "reason" = v.reason, "finishedAt" = v.finished_at, "updatedAt" = v.finished_at,
             "durationMs" = v.duration_ms, "leaseExpiresAt" = NULL,
+            "startedAt" = COALESCE(v.started_at, "startedAt"), "latenessMs" = COALESCE(v.lateness_ms, "latenessMs"),
             "httpStatus" = v.http_status, "exitCode" = v.exit_code, "errorMessage" = v.error_message,
             "errorStack" = v.error_stack, "outputSummary" = v.output_summary,
             "logLineCount" = "logLineCount" + v.lines, "logBytes" = "logBytes" + v.bytes,
             "logTruncated" = ("logTruncated" OR v.truncated)
           FROM (SELECT json_extract(value, '$.id') AS id, json_extract(value, '$.token') AS token,
                        json_extract(value, '$.status') AS status, json_extract(value, '$.reason') AS reason,
-                       json_extract(value, '$.finished_at') AS finished_at, json_extract(value, '$.duration_ms') AS duration_ms,
+                       json_extract(value, '$.finished_at') AS finished_at, json_extract(value, '$.started_at') AS started_at,
+                       json_extract(value, '$.lateness_ms') AS lateness_ms, json_extract(value, '$.duration_ms') AS duration_ms,
                        json_extract(value, '$.http_status') AS http_status, json_extract(value, '$.exit_code') AS exit_code,
                        json_extract(value, '$.error_message') AS error_message, json_extract(value, '$.error_stack') AS error_stack,
                        json_extract(value, '$.output_summary') AS output_summary, json_extract(value, '$.lines') AS lines,

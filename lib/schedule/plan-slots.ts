@@ -12,6 +12,8 @@
 //   - After a long outage, at most `maxListed` of the newest due slots are examined one by one;
 //     the older ones become one `missed` record that gives their span and approximate count, so a
 //     per-second job stopped for a month costs a bounded amount of work and rows.
+//   - Slots after now up to `until` (a worker planning a moment ahead, so that its database work is
+//     done before the slot and the run starts on time) are not due yet: each runs, on time.
 import type { Trigger } from "../validation/trigger";
 import { MAX_FIRE_TIMES, fireTimesOf } from "./next-fire-times";
 
@@ -27,7 +29,7 @@ export type SlotPlan = {
   run: SlotToRun[];
   notRun: SlotNotRun[];
   missedSpan: MissedSpan | null;
-  /** The first slot after now, or null when the schedule has ended. */
+  /** The first slot after now (after `until` when planning ahead), or null when the schedule has ended. */
   nextRunAt: Date | null;
 };
 
@@ -36,6 +38,8 @@ export type PlanInput = {
   /** The job's first slot not yet handled (its nextRunAt). */
   firstSlot: Date;
   now: Date;
+  /** Plan ahead: slots after now up to this instant run too (they are not late). */
+  until?: Date;
   misfireGraceSeconds: number | null;
   coalesce: CoalescePolicy;
   maxCatchUp?: number;
@@ -101,6 +105,13 @@ function dueSlots(trigger: Trigger, firstSlot: Date, now: Date, maxListed: numbe
   };
 }
 
+/** The slots after now, up to and including `until`, none before the job's first unhandled slot. */
+function slotsAhead(trigger: Trigger, firstSlot: Date, now: Date, until: Date): Date[] {
+  if (until <= now || firstSlot > until) return [];
+  if (firstSlot > now) return [firstSlot, ...fireTimesOf(trigger, firstSlot, MAX_LISTED, until)];
+  return fireTimesOf(trigger, now, MAX_LISTED, until);
+}
+
 export function planSlots(input: PlanInput): SlotPlan {
   const { trigger, firstSlot, now, misfireGraceSeconds, coalesce } = input;
   const maxCatchUp = Math.min(input.maxCatchUp ?? DEFAULT_MAX_CATCH_UP, MAX_LISTED);
@@ -128,6 +139,8 @@ export function planSlots(input: PlanInput): SlotPlan {
       notRun.push({ slotAt: slot, status: "missed", reason: "not caught up: the job's policy is to skip missed slots" });
     }
   }
-  const [next] = fireTimesOf(trigger, now, 1);
+  const horizon = input.until && input.until > now ? input.until : now;
+  for (const slot of slotsAhead(trigger, firstSlot, now, horizon)) run.push({ slotAt: slot, latenessMs: 0 });
+  const [next] = fireTimesOf(trigger, horizon, 1);
   return { run, notRun, missedSpan: older, nextRunAt: next ?? null };
 }

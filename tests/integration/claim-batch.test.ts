@@ -115,6 +115,40 @@ describe.each(providers)("%s", (provider) => {
     expect(await t.db.run.count({ where: { jobId: job!.id, status: "queued" } })).toBe(1);
   });
 
+  it("ahead of time: a slot due within the lead is planned and claimed to start at its own time; one held back by max instances waits until due, then is skipped", async () => {
+    const start = new Date(Math.floor(Date.now() / 1000) * 1000 - 10_000);
+    const [job] = await perSecondJobs(1, start, { coalesce: "latest", maxInstances: 1 });
+    const now = new Date(start.getTime() + 600);
+    const until = new Date(now.getTime() + 500);
+
+    // The slot at start is due (600 ms late); the next one, start + 1 s, falls within the lead.
+    expect(await enqueueDueRuns(t.db, now, { until })).toMatchObject({ jobs: 1, recorded: 2 });
+    expect((await t.db.job.findUniqueOrThrow({ where: { id: job!.id } })).nextRunAt!.getTime()).toBe(start.getTime() + 2000);
+    const first = await claimRuns(t.db, { workerId: "w1", now, until, limit: 10, leaseMs: LEASE_MS, kinds: ["http"] });
+    // The due slot is claimed; the one ahead waits, its job at max instances, to be decided at its time.
+    expect(first.runs.map((run) => run.scheduledFor.getTime())).toEqual([start.getTime()]);
+    expect(first.runs[0]!.startedAt.getTime()).toBe(now.getTime());
+    expect(first.waiting).toBe(true);
+    expect(first.decideAt?.getTime()).toBe(start.getTime() + 1000);
+    expect(await t.db.run.count({ where: { jobId: job!.id, status: "queued" } })).toBe(1);
+
+    // The instance ends before the next slot: that slot is claimed ahead, recorded to start on time.
+    await t.db.run.update({ where: { id: first.runs[0]!.id }, data: { status: "succeeded", finishedAt: now } });
+    const ahead = await claimRuns(t.db, { workerId: "w1", now, until, limit: 10, leaseMs: LEASE_MS, kinds: ["http"] });
+    expect(ahead.runs.map((run) => run.scheduledFor.getTime())).toEqual([start.getTime() + 1000]);
+    expect(ahead.runs[0]!.startedAt.getTime()).toBe(start.getTime() + 1000);
+    expect(await t.db.run.findUniqueOrThrow({ where: { id: ahead.runs[0]!.id } })).toMatchObject({ status: "running", latenessMs: 0, startedAt: new Date(start.getTime() + 1000) });
+
+    // Still running when the slot after it falls within the lead and then comes due: it waits, then is skipped.
+    const later = new Date(start.getTime() + 1600);
+    await enqueueDueRuns(t.db, later, { until: new Date(later.getTime() + 500) });
+    const held = await claimRuns(t.db, { workerId: "w1", now: later, until: new Date(later.getTime() + 500), limit: 10, leaseMs: LEASE_MS, kinds: ["http"] });
+    expect(held).toMatchObject({ runs: [], waiting: true, decideAt: new Date(start.getTime() + 2000) });
+    const due = new Date(start.getTime() + 2000);
+    expect(await claimRuns(t.db, { workerId: "w1", now: due, until: new Date(due.getTime() + 500), limit: 10, leaseMs: LEASE_MS, kinds: ["http"] })).toMatchObject({ runs: [], waiting: false });
+    expect(await t.db.run.findFirstOrThrow({ where: { jobId: job!.id, slotAt: due } })).toMatchObject({ status: "skipped", reason: "max instances reached (1 running)" });
+  });
+
   it("three clients claiming at once never run two instances of a maxInstances 1 job, and between them claim one run of every job", async () => {
     const start = new Date(Math.floor(Date.now() / 1000) * 1000 - 10_000);
     const jobs = await perSecondJobs(30, start, { coalesce: "all", maxInstances: 1 });

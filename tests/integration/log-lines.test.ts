@@ -62,7 +62,7 @@ describe.each(providers)("log lines on %s", (provider) => {
         }
       }, 10);
     });
-    const loop = runWorkerLoop(t.db, { workerId: "worker-reaper", capacity: 1, leaseMs: 30_000, pollMs: 20, shutdownGraceMs: 0, executors: {}, log, clock: databaseClock(t.db), stop: stop.signal });
+    const loop = runWorkerLoop(t.db, { workerId: "worker-reaper", capacity: 1, leaseMs: 30_000, pollMs: 20, leadMs: 0, shutdownGraceMs: 0, executors: {}, log, clock: databaseClock(t.db), stop: stop.signal });
     await reaped;
     stop.abort();
     await loop;

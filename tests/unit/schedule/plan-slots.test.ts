@@ -25,6 +25,36 @@ describe("planSlots", () => {
     expect(result.nextRunAt).toEqual(at(60_000));
   });
 
+  describe("planning ahead (until: a worker's lead)", () => {
+    it("a slot not yet due within the lead runs on time, and the next slot is the first after the lead", () => {
+      const result = plan({ firstSlot: at(1_000), now: at(600), until: at(1_100) });
+      expect(result.run).toEqual([{ slotAt: at(1_000), latenessMs: 0 }]);
+      expect(result.notRun).toEqual([]);
+      expect(result.nextRunAt).toEqual(at(2_000));
+    });
+
+    it("nothing is planned when the first slot lies beyond the lead", () => {
+      const result = plan({ trigger: everyMinute, firstSlot: at(60_000), now: at(1_000), until: at(1_500) });
+      expect(result).toMatchObject({ run: [], notRun: [], missedSpan: null });
+      expect(result.nextRunAt).toEqual(at(60_000));
+    });
+
+    it("due slots are judged at now (coalesced, here), and the slot within the lead runs besides", () => {
+      const result = plan({ coalesce: "latest", now: at(30_500), until: at(31_000) });
+      expect(result.run).toEqual([
+        { slotAt: at(30_000), latenessMs: 500 },
+        { slotAt: at(31_000), latenessMs: 0 },
+      ]);
+      expect(result.notRun).toHaveLength(30);
+      expect(result.notRun[0]!.reason).toBe("coalesced into the 2026-11-25T12:00:30Z run");
+      expect(result.nextRunAt).toEqual(at(32_000));
+    });
+
+    it("a lead that ends before now changes nothing", () => {
+      expect(plan({ until: at(0) })).toEqual(plan({}));
+    });
+  });
+
   describe("after 30 s of downtime (31 slots due, all within a 60 s grace)", () => {
     it("latest: runs the newest once, records the rest coalesced into it", () => {
       const result = plan({ coalesce: "latest" });
