@@ -79,6 +79,65 @@ export async function claimStateChange(
   });
 }
 
+/** A job whose newly evaluated runs changed nothing: only its watermark moves. */
+export type QuietJob = { jobId: string; seen: SeenState; next: NextState };
+
+/**
+ * Moves the watermark of jobs whose runs changed nothing, in two statements however many there are
+ * (at 1,000 runs a second a transaction per job kept the sweeping worker's event loop from its
+ * timers). The same conditions as claimStateChange, row by row: an existing row only at the version
+ * read; a missing one is created healthy at version 1 already carrying the watermark, so a process
+ * that meanwhile created it (and would claim version 1) finds it evaluated and backs off, and a row
+ * another process created first is left to it.
+ */
+export async function advanceQuietJobs(db: Db, quiet: QuietJob[]): Promise<void> {
+  const provider = dbProvider(db);
+  const values = (jobs: QuietJob[]) =>
+    JSON.stringify(
+      jobs.map(({ jobId, seen, next }) => ({
+        id: jobId,
+        version: seen?.version ?? 1,
+        since: next.since.getTime(),
+        at: next.evaluatedAt?.getTime() ?? null,
+        run: next.evaluatedRunId,
+      })),
+    );
+  const known = quiet.filter((job) => job.seen);
+  const fresh = quiet.filter((job) => !job.seen);
+  if (provider === "postgresql") {
+    if (known.length > 0) {
+      await db.$executeRaw`
+        UPDATE "JobAlertState" AS s SET "evaluatedAt" = TIMESTAMP '1970-01-01' + v.at * INTERVAL '1 millisecond', "evaluatedRunId" = v.run, "version" = s."version" + 1
+        FROM jsonb_to_recordset(${values(known)}::jsonb) AS v(id text, version int, since float8, at float8, run text)
+        WHERE s."jobId" = v.id AND s."version" = v.version`;
+    }
+    if (fresh.length > 0) {
+      await db.$executeRaw`
+        INSERT INTO "JobAlertState" ("jobId", "state", "since", "evaluatedAt", "evaluatedRunId", "version")
+        SELECT v.id, 'healthy'::"AlertState", TIMESTAMP '1970-01-01' + v.since * INTERVAL '1 millisecond',
+               TIMESTAMP '1970-01-01' + v.at * INTERVAL '1 millisecond', v.run, 1
+        FROM jsonb_to_recordset(${values(fresh)}::jsonb) AS v(id text, version int, since float8, at float8, run text)
+        ON CONFLICT ("jobId") DO NOTHING`;
+    }
+    return;
+  }
+  // The unary + keeps SQLite from driving the update from an index: the JSON list drives.
+  if (known.length > 0) {
+    await db.$executeRaw`
+      UPDATE "JobAlertState" SET "evaluatedAt" = v.at, "evaluatedRunId" = v.run, "version" = "JobAlertState"."version" + 1
+      FROM (SELECT json_extract(value, '$.id') AS id, json_extract(value, '$.version') AS version, json_extract(value, '$.at') AS at,
+                   json_extract(value, '$.run') AS run FROM json_each(${values(known)})) AS v
+      WHERE "JobAlertState"."jobId" = v.id AND +"JobAlertState"."version" = v.version`;
+  }
+  if (fresh.length > 0) {
+    await db.$executeRaw`
+      INSERT INTO "JobAlertState" ("jobId", "state", "since", "evaluatedAt", "evaluatedRunId", "version")
+      SELECT json_extract(value, '$.id'), 'healthy', json_extract(value, '$.since'), json_extract(value, '$.at'), json_extract(value, '$.run'), 1
+      FROM json_each(${values(fresh)}) WHERE true
+      ON CONFLICT ("jobId") DO NOTHING`;
+  }
+}
+
 export async function enabledChannels(db: Db): Promise<ChannelTarget[]> {
   return db.alertChannel.findMany({ where: { enabled: true }, select: { id: true, name: true, type: true, global: true, events: true } });
 }

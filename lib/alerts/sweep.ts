@@ -3,7 +3,7 @@
 import type { Db } from "../db";
 import type { Logger } from "../log";
 import { deliverDueAlerts, type DeliverResult } from "./deliver";
-import { evaluateFinishedRuns } from "./evaluate-runs";
+import { evaluateFinishedRuns, type EvaluationCursor } from "./evaluate-runs";
 import { evaluateLateSlots } from "./evaluate-late";
 import { enabledChannels } from "./state-change";
 
@@ -16,13 +16,15 @@ export type SweepOptions = {
   retryMs: number;
   offlineAfterSeconds: number;
   publicUrl?: string;
+  /** Kept by a process that sweeps again and again, so that each sweep reads only recent runs. */
+  cursor?: EvaluationCursor;
 };
 
 export type SweepResult = { changes: number; late: number; delivered: DeliverResult };
 
 export async function sweepAlerts(db: Db, options: SweepOptions): Promise<SweepResult> {
   const channels = await enabledChannels(db);
-  const changes = await evaluateFinishedRuns(db, options.now(), channels);
+  const changes = await evaluateFinishedRuns(db, options.now(), channels, options.cursor);
   const late = await evaluateLateSlots(db, options.now(), channels, { offlineAfterSeconds: options.offlineAfterSeconds });
   const delivered = await deliverDueAlerts(db, options);
   await db.alertDelivery.deleteMany({

@@ -30,6 +30,9 @@ export function startAlertSweeper(db: Db, { log, clock, signal }: { log: Logger;
     retryMs: config.SUNDIAL_ALERT_RETRY_MS,
     offlineAfterSeconds: config.WORKER_OFFLINE_AFTER_SECONDS,
     publicUrl: config.SUNDIAL_PUBLIC_URL,
+    // An outcome is written late when the database was down as the run ended: its worker keeps
+    // trying for two leases.
+    cursor: { marginMs: 2 * config.WORKER_LEASE_SECONDS * 1000 + 10_000 },
   };
   return (async () => {
     while (!signal?.aborted) {

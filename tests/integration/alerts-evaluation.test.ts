@@ -87,6 +87,45 @@ describe.each(providers)("alerts on %s", (provider) => {
 
   const hitsOn = (path: string) => recorder.hits.filter((hit) => hit.path === path).map((hit) => JSON.parse(hit.body) as Record<string, unknown>);
 
+  it("one sweep catches up on 2,500 quiet runs of 500 jobs and alerts the failure after them; a sweeping process's cursor still sees a run written late", async () => {
+    const { webhook } = await channels();
+    const jobs = [];
+    for (let i = 0; i < 500; i++) jobs.push(await job(`busy-${i}`));
+    const base = Date.now() - 60_000;
+    // Five succeeded runs of each job, then one failure of the last job: 2,501 finished runs.
+    await t.db.run.createMany({
+      data: jobs.flatMap((j, i) =>
+        [0, 1, 2, 3, 4].map((k) => ({ jobId: j.id, scheduledFor: new Date(base + k * 1000 + i), source: "manual" as const, status: "succeeded" as const, finishedAt: new Date(base + k * 1000 + i) })),
+      ),
+    });
+    const last = jobs.at(-1)!;
+    await t.db.run.create({ data: { jobId: last.id, scheduledFor: new Date(base + 6000), source: "manual", status: "failed", errorMessage: "HTTP 503", finishedAt: new Date(base + 6000) } });
+    const cursor = { marginMs: 30_000 };
+    const now = new Date();
+    const first = await sweepAlerts(t.db, { log, now: () => now, retryMs: 10, offlineAfterSeconds: 30, cursor });
+    expect(first.changes).toBe(1);
+    expect(cursor).toMatchObject({ caughtUpTo: now });
+    // Every job's watermark is at its newest run: the quiet ones moved together, batch after batch
+    // (1,000 runs each: the row created by the first, moved by the next two).
+    const states = await t.db.jobAlertState.findMany({ where: { jobId: { in: jobs.map((j) => j.id) } } });
+    expect(states).toHaveLength(500);
+    expect(states.filter((state) => state.state !== "healthy").map((state) => state.jobId)).toEqual([last.id]);
+    expect(states.find((state) => state.jobId === jobs[0]!.id)).toMatchObject({ version: 3, evaluatedAt: new Date(base + 4000) });
+
+    // A run whose outcome was written late (finished 10 s before the last sweep caught up) is still
+    // evaluated by the next sweep, within the cursor's margin; nothing is evaluated twice.
+    await t.db.run.create({ data: { jobId: jobs[0]!.id, scheduledFor: new Date(now.getTime() - 10_000), source: "manual", status: "failed", errorMessage: "written late", finishedAt: new Date(now.getTime() - 10_000) } });
+    const later = new Date(now.getTime() + 5000);
+    expect((await sweepAlerts(t.db, { log, now: () => later, retryMs: 10, offlineAfterSeconds: 30, cursor })).changes).toBe(1);
+    expect((await sweepAlerts(t.db, { log, now: () => later, retryMs: 10, offlineAfterSeconds: 30, cursor })).changes).toBe(0);
+    await sweepUntilQuiet(t.db);
+    expect(hitsOn("/webhook").map((body) => [body.event, body.reason])).toEqual([
+      ["failure", "HTTP 503"],
+      ["failure", "written late"],
+    ]);
+    expect((await t.db.alertDelivery.count({ where: { channelId: webhook.id } }))).toBe(2);
+  });
+
   it("sends one failure alert and one recovery alert per channel for three failures then a success", async () => {
     await channels();
     const { id } = await job("flaky");
