@@ -89,7 +89,7 @@ describe.each(providers)("alerts on %s", (provider) => {
 
   it("one sweep catches up on 2,500 quiet runs of 500 jobs and alerts the failure after them; a sweeping process's cursor still sees a run written late", async () => {
     const { webhook } = await channels();
-    const jobs = [];
+    const jobs: { id: string }[] = [];
     for (let i = 0; i < 500; i++) jobs.push(await job(`busy-${i}`));
     const base = Date.now() - 60_000;
     // Five succeeded runs of each job, then one failure of the last job: 2,501 finished runs.

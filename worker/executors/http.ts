@@ -1,18 +1,34 @@
 // HTTP request jobs: one request, its status checked against the job's accepted statuses, the first
 // part of the response body kept as the run's output.
-import { fetch, type Response } from "undici";
+import { errors, fetch, type Response } from "undici";
 import { renderBody, renderUrl } from "@/lib/jobs/http-template";
 import { guardedDispatcher } from "@/lib/net/guarded-dispatcher";
 import { openSecret } from "@/lib/secrets/seal";
 import { HttpJobConfig } from "@/lib/validation/job-config";
 import type { Executor } from "./types";
 
-// A fresh connection per run. Runs of a job are seconds to days apart, so reusing connections saves
-// little, and a kept-alive socket that the server closes just as a run sends on it fails the run
-// ("other side closed"): measured here with per-second jobs on a loaded machine.
+// Connections are kept alive between runs: 1,000 per-second jobs calling one service would otherwise
+// open and tear down 1,000 TCP connections a second, which alone put the p99 start lateness past a
+// second (bench/RESULTS.md). undici lets an idle connection go before the server's advertised
+// keep-alive timeout and looks for a pending close on an idle socket before reusing it; what is left
+// is a server closing a connection just as a run's request goes out on it (see closedUnderReuse).
 // Connections the address policy forbids (the worker's own machine, private networks) are refused,
 // redirects included: see lib/net/guarded-dispatcher.ts.
-const dispatcher = guardedDispatcher({ pipelining: 0 });
+const keptAlive = guardedDispatcher();
+const freshConnections = guardedDispatcher({ pipelining: 0 });
+
+/**
+ * The request went out on a connection that had served earlier responses (it had read bytes) and
+ * the server closed it before answering: it let an idle connection go as we reused it, and did not
+ * act on the request. Browsers send such a request again, once, on a new connection; so do we. (A
+ * server that sent part of its answer and then closed would be called twice: such a server is broken
+ * either way.) A refused or reset connection, or a first request on a new one, is not retried here:
+ * the job's retry policy decides.
+ */
+function closedUnderReuse(error: unknown): boolean {
+  const cause = error instanceof Error ? error.cause : undefined;
+  return cause instanceof errors.SocketError && (cause.socket?.bytesRead ?? 0) > 0;
+}
 
 const BODY_EXCERPT_BYTES = 4096;
 
@@ -52,7 +68,15 @@ export const runHttp: Executor = async (rawConfig, context) => {
   }
   context.log("system", `${config.method} ${url}`);
   const started = performance.now();
-  const response = await fetch(url, { method: config.method, headers, body, signal: context.signal, dispatcher });
+  const request = { method: config.method, headers, body, signal: context.signal };
+  let response: Response;
+  try {
+    response = await fetch(url, { ...request, dispatcher: keptAlive });
+  } catch (error) {
+    if (!closedUnderReuse(error) || context.signal.aborted) throw error;
+    context.log("system", "the kept-alive connection was closed by the server before it answered; sending again on a new connection");
+    response = await fetch(url, { ...request, dispatcher: freshConnections });
+  }
   const excerpt = await readExcerpt(response);
   const elapsed = Math.round(performance.now() - started);
   context.log("system", `HTTP ${response.status} in ${elapsed} ms`);
