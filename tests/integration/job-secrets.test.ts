@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "@/lib/jobs/actor";
 import { createJob } from "@/lib/jobs/create-job";
 import { deriveSealingKey } from "@/lib/secrets/sealing-key";
+import { startRecorder } from "../support/recorder";
 import { providers } from "../support/test-db";
 import { eventually } from "../support/worker-process";
 import { workerSuite } from "../support/worker-suite";
@@ -117,6 +118,46 @@ describe.each(providers)("job secrets on %s", (provider) => {
       expect(run.logs.map((line) => line.text).join("\n")).not.toContain("live_7Qm2");
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("a secret header follows a redirect within its origin but not to another; a POST redirected with 302 becomes a GET without its body", async () => {
+    // Two origins on 127.0.0.1 (two ports): the job's host redirects once within itself, then away.
+    const elsewhere = await startRecorder();
+    try {
+      suite.recorder.respond((hit, response) => {
+        response.statusCode = 302;
+        response.setHeader("location", hit.path === "/start" ? "/same-origin" : `${elsewhere.url}/landed`);
+        response.end();
+      });
+      const job = await createSoon("secret-redirect", "http", {
+        method: "POST",
+        url: `${suite.recorder.url}/start`,
+        headers: [
+          { name: "X-Api-Key", value: "key-never-elsewhere", secret: true },
+          { name: "X-Plain", value: "visible" },
+        ],
+        body: '{"order": 42}',
+      });
+      const worker = suite.pool.start();
+      const run = await finishedRun(job.id);
+      await suite.pool.stop(worker);
+
+      expect(run.status).toBe("succeeded");
+      expect(suite.recorder.hits.map((hit) => [hit.path, hit.headers["x-api-key"], hit.body])).toEqual([
+        ["/start", "key-never-elsewhere", '{"order": 42}'],
+        ["/same-origin", "key-never-elsewhere", ""],
+      ]);
+      const landed = elsewhere.hits.map((hit) => ({ path: hit.path, key: hit.headers["x-api-key"], plain: hit.headers["x-plain"], body: hit.body, type: hit.headers["content-type"] }));
+      expect(landed).toEqual([{ path: "/landed", key: undefined, plain: "visible", body: "", type: undefined }]);
+      expect(run.logs.sort((a, b) => a.seq - b.seq).map((line) => line.text)).toEqual([
+        `POST ${suite.recorder.url}/start`,
+        `HTTP 302: redirected to GET ${suite.recorder.url}/same-origin`,
+        `HTTP 302: redirected to GET ${elsewhere.url}/landed`,
+        expect.stringMatching(/^HTTP 200 in \d+ ms$/),
+      ]);
+    } finally {
+      await elsewhere.close();
     }
   });
 });

@@ -267,13 +267,16 @@ describe.concurrent.each(providers)("%s", (provider) => {
 
     it("slots that came due during 5 s with no worker running follow the misfire policy: latest, all, skip, and grace 2 s", async () => {
       const url = (path: string) => `${suite.recorder.url}/${path}`;
+      // Created as of one instant, so that all four have the same first slot (creating them one after
+      // the other may cross a second).
+      const createdAt = new Date();
       const jobs = {
-        latest: await createTestJob(suite.t.db, everySecondHttpJob("misfire-latest", url("latest"), { coalesce: "latest" })),
+        latest: await createTestJob(suite.t.db, everySecondHttpJob("misfire-latest", url("latest"), { coalesce: "latest" }), createdAt),
         // maxInstances above any backlog a slow start on a loaded machine can build: one batch claims
         // the whole backlog at once, and a slot over the limit would (rightly) be skipped.
-        all: await createTestJob(suite.t.db, everySecondHttpJob("misfire-all", url("all"), { coalesce: "all", maxInstances: 50 })),
-        skip: await createTestJob(suite.t.db, everySecondHttpJob("misfire-skip", url("skip"), { coalesce: "skip" })),
-        grace: await createTestJob(suite.t.db, everySecondHttpJob("misfire-grace", url("grace"), { coalesce: "all", maxInstances: 50, misfireGraceSeconds: 2 })),
+        all: await createTestJob(suite.t.db, everySecondHttpJob("misfire-all", url("all"), { coalesce: "all", maxInstances: 50 }), createdAt),
+        skip: await createTestJob(suite.t.db, everySecondHttpJob("misfire-skip", url("skip"), { coalesce: "skip" }), createdAt),
+        grace: await createTestJob(suite.t.db, everySecondHttpJob("misfire-grace", url("grace"), { coalesce: "all", maxInstances: 50, misfireGraceSeconds: 2 }), createdAt),
       };
       await sleep(5000);
       // Not a lease test. Planning a per-second job computes 400 fire times on every tick (about 25 ms of

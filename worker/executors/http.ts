@@ -5,7 +5,8 @@ import { renderBody, renderUrl } from "@/lib/jobs/http-template";
 import { guardedDispatcher } from "@/lib/net/guarded-dispatcher";
 import { openSecret } from "@/lib/secrets/seal";
 import { HttpJobConfig } from "@/lib/validation/job-config";
-import type { Executor } from "./types";
+import { MAX_REDIRECTS, RedirectError, redirectedRequest, type OutgoingRequest } from "./http-redirect";
+import type { ExecutionContext, Executor } from "./types";
 
 // Connections are kept alive between runs: 1,000 per-second jobs calling one service would otherwise
 // open and tear down 1,000 TCP connections a second, which alone put the p99 start lateness past a
@@ -32,6 +33,18 @@ function closedUnderReuse(error: unknown): boolean {
 
 const BODY_EXCERPT_BYTES = 4096;
 
+/** Sends one request, once more on a new connection if the server dropped it on a reused one. */
+async function send(request: OutgoingRequest, context: ExecutionContext): Promise<Response> {
+  const init = { method: request.method, headers: request.headers, body: request.body, signal: context.signal, redirect: "manual" as const };
+  try {
+    return await fetch(request.url, { ...init, dispatcher: keptAlive });
+  } catch (error) {
+    if (!closedUnderReuse(error) || context.signal.aborted) throw error;
+    context.log("system", "the kept-alive connection was closed by the server before it answered; sending again on a new connection");
+    return fetch(request.url, { ...init, dispatcher: freshConnections });
+  }
+}
+
 async function readExcerpt(response: Response): Promise<string> {
   if (!response.body) return "";
   const reader = response.body.getReader();
@@ -55,6 +68,7 @@ export const runHttp: Executor = async (rawConfig, context) => {
   const headers: Record<string, string> = {};
   // Secret values are opened here, as late as possible, and go only into the request (never the log).
   for (const header of config.headers) headers[header.name.toLowerCase()] = header.secret ? openSecret(header.value, `header ${header.name}`) : header.value;
+  const secretHeaders = new Set(config.headers.filter((header) => header.secret).map((header) => header.name.toLowerCase()));
   // Let the receiver tell runs and slots apart (and de-duplicate, if it wants to).
   headers["x-sundial-run-id"] = context.runId;
   headers["x-sundial-scheduled-for"] = context.scheduledFor.toISOString();
@@ -68,14 +82,16 @@ export const runHttp: Executor = async (rawConfig, context) => {
   }
   context.log("system", `${config.method} ${url}`);
   const started = performance.now();
-  const request = { method: config.method, headers, body, signal: context.signal };
-  let response: Response;
-  try {
-    response = await fetch(url, { ...request, dispatcher: keptAlive });
-  } catch (error) {
-    if (!closedUnderReuse(error) || context.signal.aborted) throw error;
-    context.log("system", "the kept-alive connection was closed by the server before it answered; sending again on a new connection");
-    response = await fetch(url, { ...request, dispatcher: freshConnections });
+  let request: OutgoingRequest = { url, method: config.method, headers, body };
+  let response = await send(request, context);
+  for (let redirects = 0; ; redirects += 1) {
+    const next = redirectedRequest(request, response.status, response.headers.get("location"), secretHeaders);
+    if (!next) break;
+    await response.body?.cancel();
+    if (redirects === MAX_REDIRECTS) throw new RedirectError(`more than ${MAX_REDIRECTS} redirects`);
+    context.log("system", `HTTP ${response.status}: redirected to ${next.method} ${next.url}`);
+    request = next;
+    response = await send(request, context);
   }
   const excerpt = await readExcerpt(response);
   const elapsed = Math.round(performance.now() - started);
