@@ -13,7 +13,7 @@ import { cancelRequestedRunIds } from "@/lib/runs/cancel-requests";
 import { claimRuns } from "@/lib/runs/claim-runs";
 import type { Clock } from "@/lib/runs/db-clock";
 import { enqueueDueRuns } from "@/lib/runs/enqueue-due";
-import { nextDueAfter } from "@/lib/runs/next-due";
+import { earliestDue, nextDueAfter } from "@/lib/runs/next-due";
 import { reapExpiredRuns } from "@/lib/runs/reap-expired";
 import { executeRun } from "./execute";
 import { createLogWriter } from "./log-writer";
@@ -41,12 +41,15 @@ export type LoopOptions = {
 
 const MAX_BACKOFF_MS = 30_000;
 const FREED_PLACE_GATHER_MS = 5;
-/** Expired leases and cancel requests are looked for this often, not on every tick. */
-const REAP_INTERVAL_MS = 1_000;
+/** Cancel requests on the runs this worker holds are looked for this often, not on every tick. */
+const CANCEL_CHECK_INTERVAL_MS = 1_000;
 
 export async function runWorkerLoop(db: Db, options: LoopOptions): Promise<void> {
   const { workerId, capacity, leaseMs, pollMs, leadMs, shutdownGraceMs, executors, log, clock, stop } = options;
   const ahead = () => new Date(clock.now().getTime() + leadMs);
+  // Expired leases are looked for every tenth of a lease (1 to 5 s): a dead worker's run is recorded
+  // lost soon after its lease runs out, and an idle worker does not query for them every second.
+  const reapIntervalMs = Math.min(5_000, Math.max(1_000, leaseMs / 10));
   const kinds = Object.keys(executors) as JobKind[];
   const running = new Map<string, Promise<void>>();
   // One per running run: aborted when someone asks to cancel that run.
@@ -72,38 +75,53 @@ export async function runWorkerLoop(db: Db, options: LoopOptions): Promise<void>
     }, FREED_PLACE_GATHER_MS);
   };
   let lastReapAt = 0;
+  let lastCancelCheckAt = 0;
 
   while (!stop.aborted) {
     let waitMs = pollMs;
     try {
-      const enqueued = await enqueueDueRuns(db, clock.now(), { until: ahead() });
-      for (const failure of enqueued.failed) log.error({ jobId: failure.jobId, error: failure.error }, "could not plan the job's due slots");
-      if (Date.now() - lastReapAt >= REAP_INTERVAL_MS) {
+      const due = await earliestDue(db);
+      const horizon = ahead().getTime();
+      const within = (at: Date | null) => at !== null && at.getTime() <= horizon;
+      const toPlan = within(due.slot);
+      const toClaim = toPlan || within(due.run) || waiting;
+      if (toPlan) {
+        const enqueued = await enqueueDueRuns(db, clock.now(), { until: ahead() });
+        for (const failure of enqueued.failed) log.error({ jobId: failure.jobId, error: failure.error }, "could not plan the job's due slots");
+      }
+      if (Date.now() - lastReapAt >= reapIntervalMs) {
         lastReapAt = Date.now();
         const reaped = await reapExpiredRuns(db, clock.now());
         for (const run of reaped) log.warn({ runId: run.id, jobId: run.jobId, lostWorkerId: run.workerId }, "run of a lost worker recorded as lost");
-        if (running.size > 0) {
-          for (const runId of await cancelRequestedRunIds(db, workerId)) cancels.get(runId)?.abort();
+      }
+      if (running.size > 0 && Date.now() - lastCancelCheckAt >= CANCEL_CHECK_INTERVAL_MS) {
+        lastCancelCheckAt = Date.now();
+        for (const runId of await cancelRequestedRunIds(db, workerId)) cancels.get(runId)?.abort();
+      }
+      let wakeAt: number;
+      if (toClaim) {
+        const claim = await claimRuns(db, { workerId, now: clock.now(), until: ahead(), limit: capacity - running.size, leaseMs, kinds });
+        waiting = claim.waiting;
+        for (const run of claim.runs) {
+          const cancel = new AbortController();
+          cancels.set(run.id, cancel);
+          const execution = executeRun(db, run, executors[run.kind]!, { log, clock, outcomes, logWriter, hardStop: hardStop.signal, cancel: cancel.signal, leaseMs })
+            .catch((error: unknown) => log.error({ err: error, runId: run.id, jobId: run.jobId }, "run execution failed unexpectedly"))
+            .finally(() => {
+              running.delete(run.id);
+              cancels.delete(run.id);
+              wakeForFreedPlace();
+            });
+          running.set(run.id, execution);
         }
+        // Everything due within the lead was planned and claimed (or is waiting for a place): wake a
+        // lead before the next thing after it, or when a run held back by max instances must be decided.
+        const next = await nextDueAfter(db, ahead());
+        wakeAt = Math.min(next ? next.getTime() - leadMs : Infinity, claim.decideAt?.getTime() ?? Infinity);
+      } else {
+        // Nothing within the lead: the first look said when the next thing is.
+        wakeAt = Math.min(due.slot?.getTime() ?? Infinity, due.run?.getTime() ?? Infinity) - leadMs;
       }
-      const claim = await claimRuns(db, { workerId, now: clock.now(), until: ahead(), limit: capacity - running.size, leaseMs, kinds });
-      waiting = claim.waiting;
-      for (const run of claim.runs) {
-        const cancel = new AbortController();
-        cancels.set(run.id, cancel);
-        const execution = executeRun(db, run, executors[run.kind]!, { log, clock, outcomes, logWriter, hardStop: hardStop.signal, cancel: cancel.signal, leaseMs })
-          .catch((error: unknown) => log.error({ err: error, runId: run.id, jobId: run.jobId }, "run execution failed unexpectedly"))
-          .finally(() => {
-            running.delete(run.id);
-            cancels.delete(run.id);
-            wakeForFreedPlace();
-          });
-        running.set(run.id, execution);
-      }
-      // Everything due within the lead was planned and claimed (or is waiting for a place): wake a lead
-      // before the next thing after it, or when a run held back by max instances must be decided.
-      const next = await nextDueAfter(db, ahead());
-      const wakeAt = Math.min(next ? next.getTime() - leadMs : Infinity, claim.decideAt?.getTime() ?? Infinity);
       if (wakeAt !== Infinity) waitMs = Math.max(0, Math.min(pollMs, wakeAt - clock.now().getTime()));
       if (failures > 0) log.info({ failures }, "database reachable again");
       failures = 0;
