@@ -48,8 +48,14 @@ if (!dev && buildIsStale()) {
   run(bin("next"), ["build"]);
 }
 
+// An idle kept-alive connection is closed by the server after this long (Node's default is 5 s).
+// Longer than the 60 s idle timeout of common load balancers and than the pauses between an API
+// client's requests, so the client, not the server, lets an idle connection go: a server closing
+// it just as the client sends on it resets that request (ECONNRESET, or a proxy's 502).
+const KEEP_ALIVE_TIMEOUT_MS = "65000";
+
 const children = [
-  spawn(bin("next"), [dev ? "dev" : "start", "-p", port], { stdio: "inherit" }),
+  spawn(bin("next"), dev ? ["dev", "-p", port] : ["start", "-p", port, "--keepAliveTimeout", KEEP_ALIVE_TIMEOUT_MS], { stdio: "inherit" }),
   dev
     ? spawn(bin("tsx"), ["watch", "worker/index.ts"], { stdio: "inherit" })
     : spawn(process.execPath, ["--import", "tsx", "worker/index.ts"], { stdio: "inherit" }),
