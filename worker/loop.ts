@@ -13,7 +13,7 @@ import { cancelRequestedRunIds } from "@/lib/runs/cancel-requests";
 import { claimRuns } from "@/lib/runs/claim-runs";
 import type { Clock } from "@/lib/runs/db-clock";
 import { enqueueDueRuns } from "@/lib/runs/enqueue-due";
-import { earliestDue, nextDueAfter } from "@/lib/runs/next-due";
+import { earliestDue, firstDueMs } from "@/lib/runs/next-due";
 import { reapExpiredRuns } from "@/lib/runs/reap-expired";
 import { executeRun } from "./execute";
 import { createLogWriter } from "./log-writer";
@@ -116,11 +116,10 @@ export async function runWorkerLoop(db: Db, options: LoopOptions): Promise<void>
         }
         // Everything due within the lead was planned and claimed (or is waiting for a place): wake a
         // lead before the next thing after it, or when a run held back by max instances must be decided.
-        const next = await nextDueAfter(db, ahead());
-        wakeAt = Math.min(next ? next.getTime() - leadMs : Infinity, claim.decideAt?.getTime() ?? Infinity);
+        wakeAt = Math.min(firstDueMs(await earliestDue(db, ahead())) - leadMs, claim.decideAt?.getTime() ?? Infinity);
       } else {
         // Nothing within the lead: the first look said when the next thing is.
-        wakeAt = Math.min(due.slot?.getTime() ?? Infinity, due.run?.getTime() ?? Infinity) - leadMs;
+        wakeAt = firstDueMs(due) - leadMs;
       }
       if (wakeAt !== Infinity) waitMs = Math.max(0, Math.min(pollMs, wakeAt - clock.now().getTime()));
       if (failures > 0) log.info({ failures }, "database reachable again");
