@@ -10,6 +10,7 @@ import type { RunOutcome } from "@/lib/runs/run-outcome";
 import type { Executor } from "./executors/types";
 import type { LogWriter } from "./log-writer";
 import type { OutcomeWriter } from "./outcome-writer";
+import type { StartGate } from "./start-gate";
 
 
 /** After an abort, how long an executor may take to wind down before its run is recorded anyway. */
@@ -30,18 +31,9 @@ function abortedOutcome(cause: RecordedCause, run: ClaimedRun): RunOutcome {
   }
 }
 
-/**
- * A run claimed ahead of its time waits for it here, on the clock the claim was decided by. Rejects
- * when the run is aborted meanwhile (canceled, or the worker stopping).
- */
-async function untilScheduled(run: ClaimedRun, clock: Clock, signal: AbortSignal): Promise<void> {
-  const waitMs = run.scheduledFor.getTime() - clock.now().getTime();
-  if (waitMs > 0) await delay(waitMs, undefined, { signal });
-}
-
 const isRecordedCause = (cause: AbortCause | null): cause is RecordedCause => cause !== null && cause !== "lease";
 
-/** "fetch failed: connect ECONNREFUSED 127.0.0.1:8080": the message with its causes, which say what actually went wrong. */
+/** "request failed: connect ECONNREFUSED 127.0.0.1:8080": the message with its causes, which say what actually went wrong. */
 function describeError(error: unknown): string {
   const parts: string[] = [];
   for (let current: unknown = error; current && parts.length < 4; current = current instanceof Error ? current.cause : undefined) {
@@ -66,7 +58,8 @@ export async function executeRun(
     hardStop,
     cancel,
     leaseMs,
-  }: { log: Logger; clock: Clock; outcomes: OutcomeWriter; logWriter: LogWriter; hardStop: AbortSignal; cancel: AbortSignal; leaseMs: number },
+    gate,
+  }: { log: Logger; clock: Clock; outcomes: OutcomeWriter; logWriter: LogWriter; hardStop: AbortSignal; cancel: AbortSignal; leaseMs: number; gate: StartGate },
 ): Promise<void> {
   const runLog = log.child({ runId: run.id, jobId: run.jobId });
   const logs = logWriter.open({ runId: run.id, claimToken: run.claimToken });
@@ -95,14 +88,20 @@ export async function executeRun(
   let timeout: ReturnType<typeof setTimeout> | undefined;
   let started: FinishRequest["started"];
   let began = performance.now();
-  let outcome: RunOutcome;
-  try {
-    await untilScheduled(run, clock, controller.signal);
+  // A run canceled (or the worker stopping) while it waits is not started: the abort is seen here.
+  const start = async () => {
+    await gate.at(run.scheduledFor);
+    controller.signal.throwIfAborted();
     const startedAt = clock.now();
     started = { at: startedAt, latenessMs: startedAt.getTime() - run.scheduledFor.getTime() };
     began = performance.now();
     if (run.timeoutSeconds) timeout = setTimeout(() => abort("timeout"), run.timeoutSeconds * 1000);
     runLog.info({ attempt: run.attempt, scheduledFor: run.scheduledFor.toISOString() }, "run started");
+  };
+  let starting: Promise<void> | undefined;
+  const due = () => (starting ??= start());
+  let outcome: RunOutcome;
+  try {
     const execution = executor(run.config, {
       runId: run.id,
       jobId: run.jobId,
@@ -112,6 +111,7 @@ export async function executeRun(
       payload: run.payload,
       signal: controller.signal,
       log: (stream, text) => logs.push(stream, text),
+      due,
     });
     // An executor that ignores its abort signal must not hold the run open forever.
     const settled = new Promise<never>((_, reject) =>
@@ -121,12 +121,14 @@ export async function executeRun(
     if (isRecordedCause(cause)) outcome = abortedOutcome(cause, run);
   } catch (error) {
     outcome = isRecordedCause(cause) ? abortedOutcome(cause, run) : errorOutcome(error);
-  } finally {
-    clearTimeout(timeout);
-    clearInterval(renewal);
-    hardStop.removeEventListener("abort", onHardStop);
-    cancel.removeEventListener("abort", onCancel);
   }
+  // An executor that failed in preparing (a configuration it refuses) is recorded at the run's time,
+  // not before it.
+  await due().catch(() => undefined);
+  clearTimeout(timeout);
+  clearInterval(renewal);
+  hardStop.removeEventListener("abort", onHardStop);
+  cancel.removeEventListener("abort", onCancel);
   const finishedAt = clock.now();
   if (outcome.errorMessage) logs.push("system", outcome.errorMessage);
   const logTail = await logWriter.close(logs);

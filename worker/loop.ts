@@ -20,6 +20,7 @@ import { createLogWriter } from "./log-writer";
 import { createOutcomeWriter } from "./outcome-writer";
 import type { Executor } from "./executors/types";
 import { sleep } from "./sleep";
+import { createStartGate } from "./start-gate";
 
 export type LoopOptions = {
   workerId: string;
@@ -56,6 +57,7 @@ export async function runWorkerLoop(db: Db, options: LoopOptions): Promise<void>
   const cancels = new Map<string, AbortController>();
   const outcomes = createOutcomeWriter(db);
   const logWriter = createLogWriter(db, log);
+  const gate = createStartGate(clock);
   const hardStop = new AbortController();
   // Each running run listens on it: up to `capacity` listeners is expected, not a leak.
   setMaxListeners(capacity + 1, hardStop.signal);
@@ -105,7 +107,7 @@ export async function runWorkerLoop(db: Db, options: LoopOptions): Promise<void>
         for (const run of claim.runs) {
           const cancel = new AbortController();
           cancels.set(run.id, cancel);
-          const execution = executeRun(db, run, executors[run.kind]!, { log, clock, outcomes, logWriter, hardStop: hardStop.signal, cancel: cancel.signal, leaseMs })
+          const execution = executeRun(db, run, executors[run.kind]!, { log, clock, outcomes, logWriter, hardStop: hardStop.signal, cancel: cancel.signal, leaseMs, gate })
             .catch((error: unknown) => log.error({ err: error, runId: run.id, jobId: run.jobId }, "run execution failed unexpectedly"))
             .finally(() => {
               running.delete(run.id);

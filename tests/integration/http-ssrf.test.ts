@@ -201,7 +201,7 @@ describe("a worker process", () => {
       worker.child.kill("SIGTERM");
       expect(await worker.exited, worker.output()).toBe(0);
 
-      const loopback = `fetch failed: refused to connect to 127.0.0.1 (loopback)${REFUSAL_HINT}`;
+      const loopback = `request failed: refused to connect to 127.0.0.1 (loopback)${REFUSAL_HINT}`;
       expect(finished.get(jobs.direct.id)).toMatchObject({ status: "failed", errorMessage: loopback });
       expect(finished.get(jobs.redirected.id)).toMatchObject({ status: "failed", errorMessage: loopback });
       expect(finished.get(jobs.callback.id)).toMatchObject({

@@ -58,6 +58,33 @@ describe.each(providers)("%s", (provider) => {
     await expectNothingRunning(db());
   });
 
+  it("keeps the start of a large response (4,096 bytes read, 4,000 characters stored) and goes on; a redirect's body is read so its connection carries the next request", async () => {
+    // Bad input tried: a response of 1 MB (past the excerpt and past what is read to keep a connection).
+    const big = "0123456789abcdef".repeat(65_536);
+    const sockets = new Set<Socket>();
+    suite.recorder.respond((hit, response) => {
+      sockets.add(response.socket!);
+      // A redirect with a body of its own (64 KB), which must be read for its connection to go on.
+      if (hit.path === "/moved") response.writeHead(302, { location: "/big" }).end(big.slice(0, 65_536));
+      else response.end(big);
+    });
+    const job = await createTestJob(db(), everySecondHttpJob("big", `${suite.recorder.url}/moved`, { coalesce: "latest" }));
+    const worker = start();
+    await eventually(async () => ((await db().run.count({ where: { jobId: job.id, status: "succeeded" } })) >= 3 ? true : undefined), 30_000, "three runs to succeed");
+    await stop(worker);
+
+    const runs = await db().run.findMany({ where: { jobId: job.id, status: { not: "skipped" } }, select: { status: true, httpStatus: true, outputSummary: true } });
+    expect(runs.length).toBeGreaterThanOrEqual(3);
+    for (const run of runs) expect(run).toEqual({ status: "succeeded", httpStatus: 200, outputSummary: `${big.slice(0, 4000)}… (96 more characters)` });
+    const hits = suite.recorder.hits.filter((hit) => hit.path === "/moved" || hit.path === "/big");
+    expect(hits.every((hit) => hit.headers["user-agent"]?.startsWith("Sundial/"))).toBe(true);
+    // The unread rest of a big body closes its connection; a redirect's connection carries on to
+    // the next request (had its body been left unread too, every request would need a new one).
+    expect(hits).toHaveLength(2 * runs.length);
+    expect(sockets.size).toBeLessThan(hits.length);
+    await expectNothingRunning(db());
+  });
+
   it("a request dropped on a new connection is not sent again: the run fails with the cause", async () => {
     // Bad input tried: a server that closes every connection on its first request without answering.
     suite.recorder.respond((_, response) => {

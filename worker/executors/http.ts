@@ -1,10 +1,11 @@
 // HTTP request jobs: one request, its status checked against the job's accepted statuses, the first
 // part of the response body kept as the run's output.
-import { errors, fetch, type Response } from "undici";
+import { errors, request as dispatch, type Dispatcher } from "undici";
 import { renderBody, renderUrl } from "@/lib/jobs/http-template";
 import { guardedDispatcher } from "@/lib/net/guarded-dispatcher";
 import { openSecret } from "@/lib/secrets/seal";
 import { HttpJobConfig } from "@/lib/validation/job-config";
+import { SUNDIAL_VERSION } from "@/lib/version";
 import { MAX_REDIRECTS, RedirectError, redirectedRequest, type OutgoingRequest } from "./http-redirect";
 import type { ExecutionContext, Executor } from "./types";
 
@@ -15,8 +16,17 @@ import type { ExecutionContext, Executor } from "./types";
 // is a server closing a connection just as a run's request goes out on it (see closedUnderReuse).
 // Connections the address policy forbids (the worker's own machine, private networks) are refused,
 // redirects included: see lib/net/guarded-dispatcher.ts.
+//
+// Requests go through undici's dispatcher API rather than fetch: a thousand runs due on the same
+// second start in one burst, and fetch's WHATWG layer (Request, Headers, web streams) cost about as
+// much again as the request itself. What fetch did on top is done here: redirects (http-redirect.ts),
+// and its errors' wording ("request failed: <cause>").
 const keptAlive = guardedDispatcher();
 const freshConnections = guardedDispatcher({ pipelining: 0 });
+
+const USER_AGENT = `Sundial/${SUNDIAL_VERSION}`;
+
+type Response = { status: number; location: string | null; body: Dispatcher.ResponseData["body"] };
 
 /**
  * The request went out on a connection that had served earlier responses (it had read bytes) and
@@ -27,38 +37,49 @@ const freshConnections = guardedDispatcher({ pipelining: 0 });
  * the job's retry policy decides.
  */
 function closedUnderReuse(error: unknown): boolean {
-  const cause = error instanceof Error ? error.cause : undefined;
-  return cause instanceof errors.SocketError && (cause.socket?.bytesRead ?? 0) > 0;
+  return error instanceof errors.SocketError && (error.socket?.bytesRead ?? 0) > 0;
+}
+
+/** A request that got no response; its cause says why (refused, reset, timed out, the address policy). */
+class RequestFailedError extends Error {
+  constructor(cause: unknown) {
+    super("request failed", { cause });
+    this.name = "RequestFailedError";
+  }
 }
 
 const BODY_EXCERPT_BYTES = 4096;
 
+async function sendOn(dispatcher: typeof keptAlive, outgoing: OutgoingRequest, signal: AbortSignal): Promise<Response> {
+  const { statusCode, headers, body } = await dispatch(outgoing.url, { method: outgoing.method as never, headers: outgoing.headers, body: outgoing.body, signal, dispatcher });
+  const location = headers.location;
+  return { status: statusCode, location: (Array.isArray(location) ? location[0] : location) ?? null, body };
+}
+
 /** Sends one request, once more on a new connection if the server dropped it on a reused one. */
-async function send(request: OutgoingRequest, context: ExecutionContext): Promise<Response> {
-  const init = { method: request.method, headers: request.headers, body: request.body, signal: context.signal, redirect: "manual" as const };
+async function send(outgoing: OutgoingRequest, context: ExecutionContext): Promise<Response> {
   try {
-    return await fetch(request.url, { ...init, dispatcher: keptAlive });
+    try {
+      return await sendOn(keptAlive, outgoing, context.signal);
+    } catch (error) {
+      if (!closedUnderReuse(error) || context.signal.aborted) throw error;
+      context.log("system", "the kept-alive connection was closed by the server before it answered; sending again on a new connection");
+      return await sendOn(freshConnections, outgoing, context.signal);
+    }
   } catch (error) {
-    if (!closedUnderReuse(error) || context.signal.aborted) throw error;
-    context.log("system", "the kept-alive connection was closed by the server before it answered; sending again on a new connection");
-    return fetch(request.url, { ...init, dispatcher: freshConnections });
+    // An abort is the run's to classify (timeout, cancel, shutdown): pass it through as it is.
+    throw context.signal.aborted ? error : new RequestFailedError(error);
   }
 }
 
-async function readExcerpt(response: Response): Promise<string> {
-  if (!response.body) return "";
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
+/** The first BODY_EXCERPT_BYTES of the body; the rest is not read (and its connection is not reused). */
+async function readExcerpt(body: Response["body"]): Promise<string> {
+  const chunks: Buffer[] = [];
   let size = 0;
-  try {
-    while (size < BODY_EXCERPT_BYTES) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      size += value.byteLength;
-    }
-  } finally {
-    await reader.cancel().catch(() => undefined);
+  for await (const chunk of body) {
+    chunks.push(chunk);
+    size += chunk.byteLength;
+    if (size >= BODY_EXCERPT_BYTES) break;
   }
   return new TextDecoder().decode(Buffer.concat(chunks).subarray(0, BODY_EXCERPT_BYTES));
 }
@@ -73,6 +94,7 @@ export const runHttp: Executor = async (rawConfig, context) => {
   headers["x-sundial-run-id"] = context.runId;
   headers["x-sundial-scheduled-for"] = context.scheduledFor.toISOString();
   headers["x-sundial-attempt"] = String(context.attempt);
+  headers["user-agent"] ??= USER_AGENT;
   const url = renderUrl(config.url, context);
   let body = config.body === undefined ? undefined : renderBody(config.body, context, headers["content-type"]);
   // A payload given for this run replaces the job's body, as JSON.
@@ -80,20 +102,22 @@ export const runHttp: Executor = async (rawConfig, context) => {
     body = JSON.stringify(context.payload);
     headers["content-type"] = "application/json";
   }
+  await context.due();
   context.log("system", `${config.method} ${url}`);
   const started = performance.now();
   let request: OutgoingRequest = { url, method: config.method, headers, body };
   let response = await send(request, context);
   for (let redirects = 0; ; redirects += 1) {
-    const next = redirectedRequest(request, response.status, response.headers.get("location"), secretHeaders);
+    const next = redirectedRequest(request, response.status, response.location, secretHeaders);
     if (!next) break;
-    await response.body?.cancel();
+    // Read and discarded (up to undici's limit), so that the connection can carry the next request.
+    await response.body.dump();
     if (redirects === MAX_REDIRECTS) throw new RedirectError(`more than ${MAX_REDIRECTS} redirects`);
     context.log("system", `HTTP ${response.status}: redirected to ${next.method} ${next.url}`);
     request = next;
     response = await send(request, context);
   }
-  const excerpt = await readExcerpt(response);
+  const excerpt = await readExcerpt(response.body);
   const elapsed = Math.round(performance.now() - started);
   context.log("system", `HTTP ${response.status} in ${elapsed} ms`);
   if (config.acceptedStatuses.includes(response.status)) {

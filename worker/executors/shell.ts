@@ -26,7 +26,7 @@ function lineSplitter(emit: (line: string) => void) {
   };
 }
 
-export const runShell: Executor = (rawConfig, context) => {
+export const runShell: Executor = async (rawConfig, context) => {
   const config = ShellJobConfig.parse(rawConfig);
   const env: Record<string, string> = {
     ...shellBaseEnv(),
@@ -39,6 +39,7 @@ export const runShell: Executor = (rawConfig, context) => {
   // A payload reaches the program as data in its environment, never as part of a command line.
   if (context.payload !== null && context.payload !== undefined) env.SUNDIAL_PAYLOAD = JSON.stringify(context.payload);
 
+  await context.due();
   return new Promise((resolve, reject) => {
     context.log("system", `$ ${[config.program, ...config.args].map((a) => JSON.stringify(a)).join(" ")}`);
     // (Next.js types ProcessEnv with a required NODE_ENV; a job's environment has none.)

@@ -32,6 +32,7 @@ export function createTaskExecutor(db: () => Db, tasks: ReadonlyMap<string, Regi
     if (!parsed.success) {
       return { status: "failed", errorMessage: `invalid payload for task "${name}": ${describeProblems(payloadFieldErrors(parsed.error))}` };
     }
+    await context.due();
     context.log("system", `task ${name}`);
     const { summary } = await task.handler(parsed.data, {
       db: db(),
