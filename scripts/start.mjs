@@ -4,8 +4,9 @@
 // Plain Node so it runs before anything is built.
 import "dotenv/config";
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { isStale } from "./newest-mtime.mjs";
 
 const dev = process.argv.includes("--dev");
 const port = process.env.PORT || "3000";
@@ -16,28 +17,9 @@ function run(command, args) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-/** Newest modification time under the given paths (files or folders), in ms. */
-function newestMtime(paths) {
-  let newest = 0;
-  const visit = (path) => {
-    if (!existsSync(path)) return;
-    const stat = statSync(path);
-    if (stat.isDirectory()) {
-      for (const entry of readdirSync(path)) visit(join(path, entry));
-    } else {
-      newest = Math.max(newest, stat.mtimeMs);
-    }
-  };
-  paths.forEach(visit);
-  return newest;
-}
-
 const BUILD_INPUTS = ["app", "components", "lib", "public", "generated", "next.config.mjs", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
 
-function buildIsStale() {
-  const stamp = join(".next", "BUILD_ID");
-  return !existsSync(stamp) || newestMtime(BUILD_INPUTS) > statSync(stamp).mtimeMs;
-}
+const buildIsStale = () => isStale(join(".next", "BUILD_ID"), BUILD_INPUTS);
 
 run(process.execPath, ["--import", "tsx", "scripts/preflight.ts"]);
 if (!existsSync(join("generated", "sqlite")) || !existsSync(join("generated", "pg"))) run("npm", ["run", "--silent", "db:generate"]);
@@ -58,7 +40,7 @@ const children = [
   spawn(bin("next"), dev ? ["dev", "-p", port] : ["start", "-p", port, "--keepAliveTimeout", KEEP_ALIVE_TIMEOUT_MS], { stdio: "inherit" }),
   dev
     ? spawn(bin("tsx"), ["watch", "worker/index.ts"], { stdio: "inherit" })
-    : spawn(process.execPath, ["--import", "tsx", "worker/index.ts"], { stdio: "inherit" }),
+    : spawn(process.execPath, ["scripts/worker.mjs"], { stdio: "inherit" }),
 ];
 
 let stopping = false;

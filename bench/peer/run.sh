@@ -77,7 +77,7 @@ else
   # idle: 10,000 schedules that do not come due in the window; resource use only
   for p in croner $SUNDIAL; do run "$p" idle 10000; done
   # 10,000 jobs all due on the same minute, two minute slots
-  for p in $SUNDIAL; do run "$p" A 10000 --every minute; done
+  for p in croner $SUNDIAL; do run "$p" A 10000 --every minute; done
 fi
 
 node "$PEER_BENCH/summarise.mjs" "$OUT"

@@ -1,5 +1,5 @@
 // The peer benchmark's "worker" for Sundial (../shared/peer-bench): starts the real worker process
-// (`node --import tsx worker/index.ts`), prints {"ready":true} once it has registered, forwards
+// (`node scripts/worker.mjs`), prints {"ready":true} once it has registered, forwards
 // SIGTERM / SIGINT and exits with the worker's code.
 //
 //   node bench/peer/worker.mjs --db <DATABASE_URL> [--n N] [--concurrency C] [--tag w1]
@@ -28,7 +28,7 @@ if (!values.db) {
 // receiver answers.
 const concurrency = values.concurrency ?? String(Math.min(MAX_CONCURRENCY, Math.max(10, Number(values.n ?? 100))));
 
-const worker = spawn(process.execPath, ["--import", "tsx", "worker/index.ts"], {
+const worker = spawn(process.execPath, ["scripts/worker.mjs"], {
   cwd: ROOT,
   // The worker's JSON log goes to stderr, which the harness keeps; stdout carries only our protocol.
   stdio: ["ignore", 2, 2],

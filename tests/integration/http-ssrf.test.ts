@@ -219,7 +219,7 @@ describe("a worker process", () => {
   });
 
   it("stops at start with one line naming a malformed SUNDIAL_HTTP_ALLOW_HOSTS entry", async () => {
-    const result = await runNode(["--import", "tsx", "worker/index.ts"], { DATABASE_URL: t.url, SUNDIAL_HTTP_ALLOW_HOSTS: "127.0.0.1, 10.0.0.0/33" });
+    const result = await runNode(["scripts/worker.mjs"], { DATABASE_URL: t.url, SUNDIAL_HTTP_ALLOW_HOSTS: "127.0.0.1, 10.0.0.0/33" });
     expect(result.code).toBe(1);
     expect(result.stderr.trim()).toBe(
       'sundial worker: Invalid configuration: SUNDIAL_HTTP_ALLOW_HOSTS has a bad entry "10.0.0.0/33": the prefix length must be a whole number from 0 to 32',

@@ -15,7 +15,7 @@ const JOBS = 5;
 const RUN_FOR_MS = 8_000;
 
 function startSkewedWorker(url: string, skewMs: number) {
-  const child = spawn(process.execPath, ["--import", "./tests/support/skewed-clock.mjs", "--import", "tsx", "worker/index.ts"], {
+  const child = spawn(process.execPath, ["--import", "./tests/support/skewed-clock.mjs", "scripts/worker.mjs"], {
     cwd: ROOT,
     env: {
       ...process.env,

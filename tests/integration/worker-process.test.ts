@@ -37,7 +37,7 @@ describe.each(providers)("worker process on %s", (provider) => {
 
 describe("worker configuration errors", () => {
   it("stops with one line naming the setting (tried: unknown timezone, a mysql:// URL)", async () => {
-    const result = await runNode(["--import", "tsx", "worker/index.ts"], {
+    const result = await runNode(["scripts/worker.mjs"], {
       SUNDIAL_TIMEZONE: "Mars/Olympus",
       DATABASE_URL: "mysql://db/x",
     });

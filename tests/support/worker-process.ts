@@ -14,7 +14,7 @@ export type WorkerProcess = {
  * call the tests' receivers on 127.0.0.1, which the address policy refuses by default.
  */
 export function startWorker(databaseUrl: string, env: Record<string, string> = {}): WorkerProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "worker/index.ts"], {
+  const child = spawn(process.execPath, ["scripts/worker.mjs"], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "info", SUNDIAL_HTTP_ALLOW_HOSTS: "127.0.0.1", ...env },
   });
