@@ -12,7 +12,7 @@ import type { Logger } from "@/lib/log";
 import { cancelRequestedRunIds } from "@/lib/runs/cancel-requests";
 import { claimRuns } from "@/lib/runs/claim-runs";
 import type { Clock } from "@/lib/runs/db-clock";
-import { enqueueDueRuns } from "@/lib/runs/enqueue-due";
+import { enqueueDueRuns, PLAN_BATCH } from "@/lib/runs/enqueue-due";
 import { earliestDue, firstDueMs } from "@/lib/runs/next-due";
 import { reapExpiredRuns } from "@/lib/runs/reap-expired";
 import { executeRun } from "./execute";
@@ -29,6 +29,8 @@ export type LoopOptions = {
   pollMs: number;
   /** How far ahead of their time slots are planned and runs claimed. */
   leadMs: number;
+  /** Jobs planned per transaction (default PLAN_BATCH). */
+  planBatch?: number;
   shutdownGraceMs: number;
   executors: Partial<Record<JobKind, Executor>>;
   log: Logger;
@@ -46,7 +48,7 @@ const FREED_PLACE_GATHER_MS = 5;
 const CANCEL_CHECK_INTERVAL_MS = 1_000;
 
 export async function runWorkerLoop(db: Db, options: LoopOptions): Promise<void> {
-  const { workerId, capacity, leaseMs, pollMs, leadMs, shutdownGraceMs, executors, log, clock, stop } = options;
+  const { workerId, capacity, leaseMs, pollMs, leadMs, planBatch = PLAN_BATCH, shutdownGraceMs, executors, log, clock, stop } = options;
   const ahead = () => new Date(clock.now().getTime() + leadMs);
   // Expired leases are looked for every tenth of a lease (1 to 5 s): a dead worker's run is recorded
   // lost soon after its lease runs out, and an idle worker does not query for them every second.
@@ -87,9 +89,13 @@ export async function runWorkerLoop(db: Db, options: LoopOptions): Promise<void>
       const within = (at: Date | null) => at !== null && at.getTime() <= horizon;
       const toPlan = within(due.slot);
       const toClaim = toPlan || within(due.run) || waiting;
+      // A full batch: more jobs may be due than one transaction plans (10,000 on the same minute).
+      // The next tick plans them at once, not a poll interval later.
+      let batchFull = false;
       if (toPlan) {
-        const enqueued = await enqueueDueRuns(db, clock.now(), { until: ahead() });
+        const enqueued = await enqueueDueRuns(db, clock.now(), { until: ahead(), limit: planBatch });
         for (const failure of enqueued.failed) log.error({ jobId: failure.jobId, error: failure.error }, "could not plan the job's due slots");
+        batchFull = enqueued.jobs + enqueued.failed.length >= planBatch;
       }
       if (Date.now() - lastReapAt >= reapIntervalMs) {
         lastReapAt = Date.now();
@@ -124,6 +130,7 @@ export async function runWorkerLoop(db: Db, options: LoopOptions): Promise<void>
         wakeAt = firstDueMs(due) - leadMs;
       }
       if (wakeAt !== Infinity) waitMs = Math.max(0, Math.min(pollMs, wakeAt - clock.now().getTime()));
+      if (batchFull) waitMs = 0;
       if (failures > 0) log.info({ failures }, "database reachable again");
       failures = 0;
     } catch (error) {

@@ -169,7 +169,10 @@ async function enqueueInTransaction(db: Db, now: Date, options: BatchOptions): P
  * for their own time: a worker plans a moment ahead so that a slot's database work is done before
  * the slot). Misfires are judged at `now` alone.
  */
-export async function enqueueDueRuns(db: Db, now: Date, { limit = 2_000, until = now }: { limit?: number; until?: Date } = {}): Promise<EnqueueResult> {
+/** Jobs planned per transaction when the caller does not say. */
+export const PLAN_BATCH = 2_000;
+
+export async function enqueueDueRuns(db: Db, now: Date, { limit = PLAN_BATCH, until = now }: { limit?: number; until?: Date } = {}): Promise<EnqueueResult> {
   // Most ticks find nothing due: one indexed read instead of a write transaction.
   const anyDue = await db.job.findFirst({ where: { paused: false, nextRunAt: { lte: until } }, select: { id: true } });
   if (!anyDue) return { jobs: 0, recorded: 0, failed: [] };
