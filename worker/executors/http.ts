@@ -51,7 +51,7 @@ class RequestFailedError extends Error {
 const BODY_EXCERPT_BYTES = 4096;
 
 async function sendOn(dispatcher: typeof keptAlive, outgoing: OutgoingRequest, signal: AbortSignal): Promise<Response> {
-  const { statusCode, headers, body } = await dispatch(outgoing.url, { method: outgoing.method as never, headers: outgoing.headers, body: outgoing.body, signal, dispatcher });
+  const { statusCode, headers, body } = await dispatch(outgoing.url, { method: outgoing.method as Dispatcher.HttpMethod, headers: outgoing.headers, body: outgoing.body, signal, dispatcher });
   const location = headers.location;
   return { status: statusCode, location: (Array.isArray(location) ? location[0] : location) ?? null, body };
 }
