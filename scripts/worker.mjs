@@ -2,9 +2,8 @@
 // older than its sources, then runs it in this process.
 //
 // The worker runs as one bundled ES module (esbuild: our TypeScript and its `@/` imports in, npm
-// packages left as imports) rather than through tsx: tsx transpiled every module at each start
-// (about a second before the first claim) and its loader thread kept about 0.8 % of a core busy in
-// an idle worker (bench/RESULTS.md). Plain Node so it runs before anything is built.
+// packages left as imports) rather than through tsx, which transpiled every module at each start,
+// on a loader thread of its own. Plain Node so it runs before anything is built.
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";

@@ -164,14 +164,14 @@ async function enqueueInTransaction(db: Db, now: Date, options: BatchOptions): P
   });
 }
 
+/** Jobs planned per transaction when the caller does not say. */
+export const PLAN_BATCH = 2_000;
+
 /**
  * Plans the slots due at `now` and, when `until` is later, the slots up to `until` as well (queued
  * for their own time: a worker plans a moment ahead so that a slot's database work is done before
  * the slot). Misfires are judged at `now` alone.
  */
-/** Jobs planned per transaction when the caller does not say. */
-export const PLAN_BATCH = 2_000;
-
 export async function enqueueDueRuns(db: Db, now: Date, { limit = PLAN_BATCH, until = now }: { limit?: number; until?: Date } = {}): Promise<EnqueueResult> {
   // Most ticks find nothing due: one indexed read instead of a write transaction.
   const anyDue = await db.job.findFirst({ where: { paused: false, nextRunAt: { lte: until } }, select: { id: true } });
