@@ -27,6 +27,14 @@ export function sqlInstant(provider: DbProvider, at: Date): Sql {
   return provider === "postgresql" ? sql`(TIMESTAMP '1970-01-01' + ${at.getTime()}::float8 * INTERVAL '1 millisecond')` : sql`${at.getTime()}`;
 }
 
+/**
+ * An instant read by a raw query: Date on PostgreSQL; on SQLite the stored epoch milliseconds (a
+ * column read directly or through MIN/MAX), or text where SQLite computed it.
+ */
+export function rawInstant(value: Date | number | bigint | string): Date {
+  return value instanceof Date ? value : new Date(typeof value === "string" ? value : Number(value));
+}
+
 export function providerOf(url: string): DbProvider {
   return isPostgresUrl(url) ? "postgresql" : "sqlite";
 }

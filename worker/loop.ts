@@ -89,13 +89,13 @@ export async function runWorkerLoop(db: Db, options: LoopOptions): Promise<void>
       const within = (at: Date | null) => at !== null && at.getTime() <= horizon;
       const toPlan = within(due.slot);
       const toClaim = toPlan || within(due.run) || waiting;
-      // A full batch: more jobs may be due than one transaction plans (10,000 on the same minute).
-      // The next tick plans them at once, not a poll interval later.
-      let batchFull = false;
+      // A full plan batch: more jobs may be due than one transaction plans (10,000 on the same
+      // minute). The next tick plans them at once, not a poll interval later.
+      let again = false;
       if (toPlan) {
         const enqueued = await enqueueDueRuns(db, clock.now(), { until: ahead(), limit: planBatch });
         for (const failure of enqueued.failed) log.error({ jobId: failure.jobId, error: failure.error }, "could not plan the job's due slots");
-        batchFull = enqueued.jobs + enqueued.failed.length >= planBatch;
+        again = enqueued.jobs + enqueued.failed.length >= planBatch;
       }
       if (Date.now() - lastReapAt >= reapIntervalMs) {
         lastReapAt = Date.now();
@@ -110,6 +110,8 @@ export async function runWorkerLoop(db: Db, options: LoopOptions): Promise<void>
       if (toClaim) {
         const claim = await claimRuns(db, { workerId, now: clock.now(), until: ahead(), limit: capacity - running.size, leaseMs, kinds });
         waiting = claim.waiting;
+        // The batch gave places up to runs that waited past their misfire grace: claim again.
+        if (claim.more) again = true;
         for (const run of claim.runs) {
           const cancel = new AbortController();
           cancels.set(run.id, cancel);
@@ -130,7 +132,7 @@ export async function runWorkerLoop(db: Db, options: LoopOptions): Promise<void>
         wakeAt = firstDueMs(due) - leadMs;
       }
       if (wakeAt !== Infinity) waitMs = Math.max(0, Math.min(pollMs, wakeAt - clock.now().getTime()));
-      if (batchFull) waitMs = 0;
+      if (again) waitMs = 0;
       if (failures > 0) log.info({ failures }, "database reachable again");
       failures = 0;
     } catch (error) {

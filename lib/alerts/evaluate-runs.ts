@@ -2,7 +2,7 @@
 // finished, into its state, and each change of state raises one alert (failure, misfire, lost run,
 // recovery). Each run is evaluated once: the state row keeps the last (finishedAt, id) evaluated.
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
-import { dbProvider, sqlInstant, type Db } from "../db";
+import { dbProvider, rawInstant, sqlInstant, type Db } from "../db";
 import { EVENT_OF_STATE, STATE_OF_RUN_STATUS, type AlertStateName } from "./events";
 import { advanceQuietJobs, claimStateChange, type ChannelTarget, type NextState, type QuietJob, type SeenState, type StateChange } from "./state-change";
 
@@ -26,7 +26,6 @@ const REASON_MAX_CHARS = 500;
 
 type FinishedRun = { id: string; jobId: string; status: string; reason: string | null; errorMessage: string | null; finishedAt: Date };
 
-const asDate = (value: unknown) => (value instanceof Date ? value : new Date(Number(value)));
 
 /** Finished runs not yet evaluated, oldest first (the finishedAt index drives). */
 async function unevaluatedRuns(db: Db, from: Date): Promise<FinishedRun[]> {
@@ -40,7 +39,7 @@ async function unevaluatedRuns(db: Db, from: Date): Promise<FinishedRun[]> {
       AND (s."evaluatedAt" IS NULL OR r."finishedAt" > s."evaluatedAt" OR (r."finishedAt" = s."evaluatedAt" AND r."id" > s."evaluatedRunId"))
     ORDER BY r."finishedAt", r."id"
     LIMIT ${BATCH}`;
-  return rows.map((row) => ({ ...row, status: String(row.status), finishedAt: asDate(row.finishedAt) }));
+  return rows.map((row) => ({ ...row, status: String(row.status), finishedAt: rawInstant(row.finishedAt) }));
 }
 
 function reasonOf(run: FinishedRun): string | null {

@@ -1,4 +1,4 @@
-import { dbProvider, sql, sqlInstant, sqlJoin, type Db, type DbProvider, type JobKind, type RunStatus, type Sql, type TriggerType } from "../db";
+import { dbProvider, rawInstant, sql, sqlInstant, sqlJoin, type Db, type DbProvider, type JobKind, type RunStatus, type Sql, type TriggerType } from "../db";
 import { describeTrigger } from "../schedule/describe";
 import { describeTarget } from "../validation/job-config";
 import type { JobListQuery, JobSort } from "../validation/job-queries";
@@ -168,14 +168,11 @@ export async function recentRunsOf(db: Db, jobIds: string[], perJob: number = RE
   const byJob = new Map<string, RecentRun[]>();
   for (const row of rows) {
     const list = byJob.get(row.jobId) ?? [];
-    list.push({ id: row.id, status: row.status, scheduledFor: instantOf(row.scheduledFor).toISOString() });
+    list.push({ id: row.id, status: row.status, scheduledFor: rawInstant(row.scheduledFor).toISOString() });
     byJob.set(row.jobId, list);
   }
   return byJob;
 }
-
-// Raw reads hand instants back as Date on PostgreSQL and as epoch milliseconds on SQLite.
-const instantOf = (value: Date | number | bigint | string): Date => (value instanceof Date ? value : new Date(typeof value === "string" ? value : Number(value)));
 
 /** Every tag in use, for the list's tag filter. */
 export async function listJobTags(db: Db): Promise<string[]> {

@@ -1,6 +1,6 @@
 // What an operator should look at first: jobs whose latest outcome is a failure, and the slots the
 // scheduler could not run lately.
-import { dbProvider, sql, sqlInstant, type Db, type RunStatus } from "../db";
+import { dbProvider, rawInstant, sql, sqlInstant, type Db, type RunStatus } from "../db";
 
 export type AttentionRun = {
   runId: string;
@@ -32,7 +32,7 @@ type Row = {
   total: number | bigint;
 };
 
-const instant = (value: Date | number) => (value instanceof Date ? value : new Date(Number(value))).toISOString();
+const instant = (value: Date | number) => rawInstant(value).toISOString();
 
 function toItem(row: Row): AttentionRun {
   return {

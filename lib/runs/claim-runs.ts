@@ -1,5 +1,6 @@
 // The only path from queued to running. One transaction claims a whole batch in a handful of
 // statements, however many runs are due:
+//  - runs that give way to a newer due slot of their job (coalescing) are recorded first;
 //  - the due queued runs are read with their jobs and locked: on PostgreSQL with FOR UPDATE SKIP
 //    LOCKED, so workers take disjoint batches; on SQLite the transaction's first write takes the
 //    database's write lock;
@@ -12,8 +13,10 @@
 //    per batch fences as well as one per run.
 // The batch crosses into SQL as one JSON parameter: no statement binds a parameter per run.
 import { randomUUID } from "node:crypto";
-import type { Db, DbProvider, JobKind, Prisma } from "../db";
-import { dbProvider, sql, sqlInstant, sqlJoin } from "../db";
+import type { CoalescePolicy, Db, DbProvider, JobKind, Prisma } from "../db";
+import { dbProvider, rawInstant, sql, sqlInstant, sqlJoin } from "../db";
+import { missedWhileQueued, supersededBy } from "../schedule";
+import { recordNotRun, type NotRunRecord } from "./record-not-run";
 
 export type ClaimedRun = {
   id: string;
@@ -33,8 +36,10 @@ export type ClaimedRun = {
  * waiting: runs were left queued (no room in the batch, or their job at max instances).
  * decideAt: the earliest start among runs claimed ahead of time that were left queued because their
  * job is at max instances: if no place frees up by then, that is when they are decided (skipped).
+ * more: the batch recorded runs that waited past their misfire grace and left places free, and
+ * more due runs may be queued behind it: claim again at once.
  */
-export type ClaimResult = { runs: ClaimedRun[]; waiting: boolean; decideAt?: Date };
+export type ClaimResult = { runs: ClaimedRun[]; waiting: boolean; decideAt?: Date; more?: boolean };
 
 type Tx = Prisma.TransactionClient;
 type Candidate = {
@@ -49,19 +54,47 @@ type Candidate = {
   config: Prisma.JsonValue;
   timeoutSeconds: number | null;
   maxInstances: number;
+  misfireGraceSeconds: number | null;
 };
 
 // Raw reads hand JSON columns back as stored: text on SQLite, parsed on PostgreSQL.
 const json = (value: unknown): Prisma.JsonValue | null => (typeof value === "string" ? (JSON.parse(value) as Prisma.JsonValue) : (value as Prisma.JsonValue | null));
 
-async function lockCandidates(tx: Tx, provider: DbProvider, workerId: string, until: Date, take: number, kinds: JobKind[]): Promise<Candidate[]> {
+/**
+ * A scheduled run still waiting for a place when a newer slot of its job is due too: the job is
+ * behind, and the two are due together. Under `latest` and `skip` the older gives way (supersededBy),
+ * before any candidate is read: an overloaded worker serves each job's newest slot instead of a
+ * queue it would reach ever later, and never spends its batch on runs that would only give way.
+ * One pass over what is queued and due (the (status, scheduledFor) index; usually nothing): the
+ * newest due slot per job by grouping, not a lookup per run. Not locked while read: the update
+ * skips a run a claimer took meanwhile (still queued is its condition).
+ */
+async function supersedeWaitingRuns(tx: Tx, provider: DbProvider, now: Date): Promise<void> {
+  const rows = await tx.$queryRaw<{ id: string; coalesce: CoalescePolicy; newerSlot: Date | number }[]>`
+    WITH due AS (
+      SELECT "id", "jobId", "slotAt" FROM "Run"
+      WHERE "status" = 'queued' AND "scheduledFor" <= ${sqlInstant(provider, now)} AND "slotAt" IS NOT NULL
+    ), newest AS (
+      SELECT "jobId", MAX("slotAt") AS "newerSlot" FROM due GROUP BY "jobId"
+    )
+    SELECT d."id", j."coalesce", m."newerSlot"
+    FROM due d JOIN newest m ON m."jobId" = d."jobId" AND d."slotAt" < m."newerSlot" JOIN "Job" j ON j."id" = d."jobId"
+    WHERE j."coalesce" <> 'all'`;
+  const records: NotRunRecord[] = [];
+  for (const row of rows) {
+    const outcome = supersededBy(row.coalesce, rawInstant(row.newerSlot));
+    if (outcome) records.push({ id: row.id, ...outcome });
+  }
+  await recordNotRun(tx, provider, records, now);
+}
+
+async function lockCandidates(tx: Tx, provider: DbProvider, { until, take, kinds }: { until: Date; take: number; kinds: JobKind[] }): Promise<Candidate[]> {
   const select = sql`
     SELECT r."id", r."jobId", r."source", r."scheduledFor", r."payload", r."attempt",
-           j."name", j."kind", j."config", j."timeoutSeconds", j."maxInstances"
+           j."name", j."kind", j."config", j."timeoutSeconds", j."maxInstances", j."misfireGraceSeconds"
     FROM "Run" r JOIN "Job" j ON j."id" = r."jobId"
     WHERE r."status" = 'queued' AND r."scheduledFor" <= ${sqlInstant(provider, until)} AND j."kind" IN (${sqlJoin(kinds)})
     ORDER BY r."scheduledFor", r."id" LIMIT ${take}`;
-  if (provider === "sqlite") await tx.$executeRaw`UPDATE "Worker" SET "id" = "id" WHERE "id" = ${workerId}`;
   const rows = await tx.$queryRaw<Candidate[]>`${select} ${provider === "postgresql" ? sql`FOR UPDATE OF r SKIP LOCKED` : sql``}`;
   return rows.map((row) => ({
     ...row,
@@ -70,6 +103,7 @@ async function lockCandidates(tx: Tx, provider: DbProvider, workerId: string, un
     attempt: Number(row.attempt),
     maxInstances: Number(row.maxInstances),
     timeoutSeconds: row.timeoutSeconds === null ? null : Number(row.timeoutSeconds),
+    misfireGraceSeconds: row.misfireGraceSeconds === null ? null : Number(row.misfireGraceSeconds),
   }));
 }
 
@@ -99,18 +133,24 @@ const startOf = (candidate: Candidate, now: Date) => (candidate.scheduledFor > n
 /** The column is a 32-bit integer: a run 25 days late is recorded as the most it can hold. */
 const clampToInt = (ms: number) => Math.min(2 ** 31 - 1, Math.max(0, ms));
 
-type Decision = { claim: Candidate[]; skip: Candidate[]; decideAt?: Date };
+type Decision = { claim: Candidate[]; notRun: NotRunRecord[]; decideAt?: Date };
 
 /**
  * Oldest first: a run is claimed while its job is under max instances and the batch has room. A
  * run not due yet whose job is at its limit is neither: its job's running run may well end before
- * the slot, so it is decided when due.
+ * the slot, so it is decided when due. A scheduled run that waited for a place past its job's
+ * misfire grace is missed, not started.
  */
 function decide(candidates: Candidate[], running: Map<string, number>, limit: number, now: Date): Decision {
-  const decision: Decision = { claim: [], skip: [] };
+  const decision: Decision = { claim: [], notRun: [] };
   const taken = new Map(running);
   for (const candidate of candidates) {
     if (decision.claim.length >= limit) break;
+    const tooLate = candidate.source === "schedule" ? missedWhileQueued(now.getTime() - candidate.scheduledFor.getTime(), candidate.misfireGraceSeconds) : null;
+    if (tooLate) {
+      decision.notRun.push({ id: candidate.id, status: "missed", reason: tooLate });
+      continue;
+    }
     const count = taken.get(candidate.jobId) ?? 0;
     if (count < candidate.maxInstances) {
       decision.claim.push(candidate);
@@ -119,27 +159,10 @@ function decide(candidates: Candidate[], running: Map<string, number>, limit: nu
       if (!decision.decideAt || candidate.scheduledFor < decision.decideAt) decision.decideAt = candidate.scheduledFor;
     } else if (candidate.source === "schedule") {
       // A scheduled fire over the limit is recorded, not delayed; manual and retry runs wait their turn.
-      decision.skip.push(candidate);
+      decision.notRun.push({ id: candidate.id, status: "skipped", reason: `max instances reached (${candidate.maxInstances} running)` });
     }
   }
   return decision;
-}
-
-async function recordSkips(tx: Tx, provider: DbProvider, skipped: Candidate[], now: Date): Promise<void> {
-  if (skipped.length === 0) return;
-  const rows = JSON.stringify(skipped.map((c) => ({ id: c.id, reason: `max instances reached (${c.maxInstances} running)` })));
-  if (provider === "postgresql") {
-    await tx.$executeRaw`
-      UPDATE "Run" AS r SET "status" = 'skipped', "reason" = v.reason, "finishedAt" = ${sqlInstant(provider, now)}, "updatedAt" = ${sqlInstant(provider, now)}
-      FROM jsonb_to_recordset(${rows}::jsonb) AS v(id text, reason text)
-      WHERE r."id" = v.id AND r."status" = 'queued'`;
-    return;
-  }
-  // The unary + keeps SQLite from driving the update from the status index: the JSON list drives.
-  await tx.$executeRaw`
-    UPDATE "Run" SET "status" = 'skipped', "reason" = v.reason, "finishedAt" = ${now.getTime()}, "updatedAt" = ${now.getTime()}
-    FROM (SELECT json_extract(value, '$.id') AS id, json_extract(value, '$.reason') AS reason FROM json_each(${rows})) AS v
-    WHERE "Run"."id" = v.id AND +"Run"."status" = 'queued'`;
 }
 
 async function recordClaims(
@@ -182,15 +205,20 @@ export async function claimRuns(
   if (!anyDue) return { runs: [], waiting: false };
   const provider = dbProvider(db);
   return db.$transaction(async (tx) => {
+    // The first write takes SQLite's write lock, so what is read next is the latest commit.
+    if (provider === "sqlite") await tx.$executeRaw`UPDATE "Worker" SET "id" = "id" WHERE "id" = ${workerId}`;
+    await supersedeWaitingRuns(tx, provider, now);
     // More candidates than places: some belong to jobs at their max instances.
-    const candidates = await lockCandidates(tx, provider, workerId, until, limit * 2, kinds);
+    const take = limit * 2;
+    const candidates = await lockCandidates(tx, provider, { until, take, kinds });
     if (candidates.length === 0) return { runs: [], waiting: false };
     const running = await runningPerJob(tx, provider, [...new Set(candidates.map((c) => c.jobId))]);
     const decision = decide(candidates, running, limit, now);
-    await recordSkips(tx, provider, decision.skip, now);
-    const waiting = candidates.length > decision.claim.length + decision.skip.length;
+    await recordNotRun(tx, provider, decision.notRun, now);
+    const waiting = candidates.length > decision.claim.length + decision.notRun.length;
     const { decideAt } = decision;
-    if (decision.claim.length === 0) return { runs: [], waiting, decideAt };
+    const more = candidates.length === take && decision.notRun.length > 0 && decision.claim.length < limit;
+    if (decision.claim.length === 0) return { runs: [], waiting, decideAt, more };
     const claimToken = randomUUID();
     const count = await recordClaims(tx, provider, decision.claim, { workerId, claimToken, now, leaseMs });
     // The candidates are locked (row locks, or SQLite's write lock) since they were read: a mismatch
@@ -211,6 +239,6 @@ export async function claimRuns(
         claimToken,
       }),
     );
-    return { runs, waiting, decideAt };
+    return { runs, waiting, decideAt, more };
   });
 }

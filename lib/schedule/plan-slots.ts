@@ -12,6 +12,8 @@
 //   - After a long outage, at most `maxListed` of the newest due slots are examined one by one;
 //     the older ones become one `missed` record that gives their span and approximate count, so a
 //     per-second job stopped for a month costs a bounded amount of work and rows.
+//   - A run left waiting to start (no free place) is held to the same rules when a newer slot of
+//     its job is due (supersededBy) and when it is finally picked (missedWhileQueued).
 //   - Slots after now up to `until` (a worker planning a moment ahead, so that its database work is
 //     done before the slot and the run starts on time) are not due yet: each runs, on time.
 import type { Trigger } from "../validation/trigger";
@@ -62,6 +64,31 @@ function formatDuration(ms: number): string {
   if (minutes < 120) return `${minutes} min`;
   const hours = Math.round(minutes / 60);
   return hours < 48 ? `${hours} h` : `${Math.round(hours / 24)} days`;
+}
+
+function tooLateReason(latenessMs: number, graceMs: number): string {
+  return `started too late: ${formatDuration(latenessMs)} after its time; the misfire grace is ${formatDuration(graceMs)}`;
+}
+
+/**
+ * A run that waited for a free place (every place taken, or no worker up) past its misfire grace is
+ * missed when it is finally picked, not started: the same judgement as a slot planned late.
+ * Null while it may still start.
+ */
+export function missedWhileQueued(latenessMs: number, misfireGraceSeconds: number | null): string | null {
+  if (misfireGraceSeconds === null || latenessMs <= misfireGraceSeconds * 1000) return null;
+  return `${tooLateReason(latenessMs, misfireGraceSeconds * 1000)} (it waited for a free place)`;
+}
+
+/**
+ * A queued run still waiting to start when a newer slot of its job is due: the job is behind, and
+ * the two are due together. Under `latest` and `skip` it gives way to the newer slot, so a backlog
+ * never grows beyond one waiting run per job; under `all` it keeps its place.
+ */
+export function supersededBy(coalesce: CoalescePolicy, newerSlot: Date): Pick<SlotNotRun, "status" | "reason"> | null {
+  if (coalesce === "latest") return { status: "skipped", reason: `coalesced into the ${formatSlot(newerSlot)} run (it was still waiting to start)` };
+  if (coalesce === "skip") return { status: "missed", reason: `not caught up: still waiting to start when the ${formatSlot(newerSlot)} slot came due; the job's policy is to skip missed slots` };
+  return null;
 }
 
 /** The due slots from firstSlot to now, newest `maxListed` listed, older ones summarised. */
@@ -130,7 +157,7 @@ export function planSlots(input: PlanInput): SlotPlan {
     if (chosen.has(slot)) {
       run.push({ slotAt: slot, latenessMs: lateness(slot) });
     } else if (lateness(slot) > graceMs) {
-      notRun.push({ slotAt: slot, status: "missed", reason: `started too late: ${formatDuration(lateness(slot))} after its time; the misfire grace is ${formatDuration(graceMs)}` });
+      notRun.push({ slotAt: slot, status: "missed", reason: tooLateReason(lateness(slot), graceMs) });
     } else if (coalesce === "all") {
       notRun.push({ slotAt: slot, status: "missed", reason: `catch-up capped at ${maxCatchUp} runs` });
     } else if (coalesce === "latest") {

@@ -111,7 +111,7 @@ describe.each(providers)("%s", (provider) => {
     // Both places are taken: another worker claims nothing, and a second manual run waits, queued.
     await t.db.run.create({ data: { jobId: job!.id, source: "manual", scheduledFor: start } });
     // It is reported as waiting, so the worker looks again when a place is freed.
-    expect(await claimRuns(t.db, { workerId: "w2", now, limit: 100, leaseMs: LEASE_MS, kinds: ["http"] })).toEqual({ runs: [], waiting: true });
+    expect(await claimRuns(t.db, { workerId: "w2", now, limit: 100, leaseMs: LEASE_MS, kinds: ["http"] })).toEqual({ runs: [], waiting: true, more: false });
     expect(await t.db.run.count({ where: { jobId: job!.id, status: "queued" } })).toBe(1);
   });
 
@@ -169,6 +169,81 @@ describe.each(providers)("%s", (provider) => {
     expect(perJob).toHaveLength(30);
     expect(claimed).toHaveLength(30);
     expect(await t.db.run.count({ where: { source: "manual", status: "queued" } })).toBeGreaterThan(0);
+  });
+
+  it("a run still waiting for a place when its job's next slot is due gives way to it under latest (skipped) and skip (missed), keeps its place under all; manual runs are not superseded", async () => {
+    const start = new Date(Math.floor(Date.now() / 1000) * 1000 - 10_000);
+    const [latest, skip, all] = [
+      ...(await perSecondJobs(1, start, { coalesce: "latest" })),
+      ...(await perSecondJobs(1, start, { coalesce: "skip", name: "skip" })),
+      ...(await perSecondJobs(1, start, { coalesce: "all", maxInstances: 5, name: "all" })),
+    ];
+    const next = new Date(start.getTime() + 1000);
+    // No worker had a place for the first slot's runs; now the next slot is due too.
+    await enqueueDueRuns(t.db, start);
+    await enqueueDueRuns(t.db, next);
+    await t.db.run.create({ data: { jobId: all!.id, source: "manual", scheduledFor: start } });
+
+    const { runs: claimed, more } = await claimRuns(t.db, { workerId: "w1", now: next, limit: 10, leaseMs: LEASE_MS, kinds: ["http"] });
+    expect(more).toBe(false);
+    expect(claimed.map((run) => [run.jobId, run.scheduledFor.getTime()]).sort()).toEqual(
+      [[latest!.id, next.getTime()], [skip!.id, next.getTime()], [all!.id, start.getTime()], [all!.id, start.getTime()], [all!.id, next.getTime()]].sort(),
+    );
+    const rowsOf = async (jobId: string) =>
+      (await t.db.run.findMany({ where: { jobId } }))
+        .sort((x, y) => x.scheduledFor.getTime() - y.scheduledFor.getTime() || x.source.localeCompare(y.source))
+        .map((run) => [run.source, run.slotAt?.getTime() ?? null, run.status, run.reason]);
+    const slot = next.toISOString().replace(".000Z", "Z");
+    expect(await rowsOf(latest!.id)).toEqual([
+      ["schedule", start.getTime(), "skipped", `coalesced into the ${slot} run (it was still waiting to start)`],
+      ["schedule", next.getTime(), "running", null],
+    ]);
+    expect(await rowsOf(skip!.id)).toEqual([
+      ["schedule", start.getTime(), "missed", `not caught up: still waiting to start when the ${slot} slot came due; the job's policy is to skip missed slots`],
+      ["schedule", next.getTime(), "running", null],
+    ]);
+    expect(await rowsOf(all!.id)).toEqual([
+      ["manual", null, "running", null],
+      ["schedule", start.getTime(), "running", null],
+      ["schedule", next.getTime(), "running", null],
+    ]);
+  });
+
+  it("a batch whose candidates all waited past their misfire grace claims nothing and says to claim again at once", async () => {
+    const start = new Date(Math.floor(Date.now() / 1000) * 1000 - 10_000);
+    const [stale, fresh] = await perSecondJobs(2, start, { coalesce: "all", misfireGraceSeconds: 1 });
+    await enqueueDueRuns(t.db, start);
+    await t.db.run.updateMany({ where: { jobId: fresh!.id }, data: { scheduledFor: new Date(start.getTime() + 2500) } });
+    await t.db.run.create({ data: { jobId: stale!.id, source: "schedule", slotAt: new Date(start.getTime() - 1000), scheduledFor: new Date(start.getTime() - 1000) } });
+    const now = new Date(start.getTime() + 3000);
+
+    // Room for one: the two candidates read are the stale job's runs, both past the grace.
+    expect(await claimRuns(t.db, { workerId: "w1", now, limit: 1, leaseMs: LEASE_MS, kinds: ["http"] })).toMatchObject({ runs: [], more: true });
+    expect(await t.db.run.count({ where: { jobId: stale!.id, status: "missed" } })).toBe(2);
+    const again = await claimRuns(t.db, { workerId: "w1", now, limit: 1, leaseMs: LEASE_MS, kinds: ["http"] });
+    expect(again.runs.map((run) => run.jobId)).toEqual([fresh!.id]);
+    expect(again.more).toBe(false);
+  });
+
+  it("a scheduled run that waited for a place past its misfire grace is recorded missed when picked, not started; a manual run as late still starts", async () => {
+    const start = new Date(Math.floor(Date.now() / 1000) * 1000 - 10_000);
+    const [job] = await perSecondJobs(1, start, { coalesce: "all", maxInstances: 5, misfireGraceSeconds: 2 });
+    await enqueueDueRuns(t.db, start);
+    await t.db.run.create({ data: { jobId: job!.id, source: "manual", scheduledFor: start } });
+
+    const now = new Date(start.getTime() + 3000);
+    const { runs: claimed } = await claimRuns(t.db, { workerId: "w1", now, limit: 10, leaseMs: LEASE_MS, kinds: ["http"] });
+    expect(claimed.map((run) => run.scheduledFor.getTime())).toEqual([start.getTime()]);
+    const runs = (await t.db.run.findMany({ where: { jobId: job!.id } })).sort((a, b) => a.source.localeCompare(b.source));
+    expect(runs.map((run) => [run.source, run.status, run.reason])).toEqual([
+      ["manual", "running", null],
+      ["schedule", "missed", "started too late: 3 s after its time; the misfire grace is 2 s (it waited for a free place)"],
+    ]);
+    // Within the grace it would have started: the same run 2 s late is claimed.
+    const [onTime] = await perSecondJobs(1, start, { coalesce: "all", misfireGraceSeconds: 2, name: "on-time" });
+    await enqueueDueRuns(t.db, start);
+    const within = await claimRuns(t.db, { workerId: "w1", now: new Date(start.getTime() + 2000), limit: 10, leaseMs: LEASE_MS, kinds: ["http"] });
+    expect(within.runs.map((run) => run.jobId)).toEqual([onTime!.id]);
   });
 
   it("runs of a kind the worker can't execute are left queued", async () => {
