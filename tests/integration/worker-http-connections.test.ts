@@ -58,6 +58,28 @@ describe.each(providers)("%s", (provider) => {
     await expectNothingRunning(db());
   });
 
+  it("with WORKER_HTTP_CONNECTIONS_PER_ORIGIN=2, six jobs due together share two connections to their service, and every run succeeds", async () => {
+    // Each response is held 100 ms, so the six requests of a slot overlap: without the cap each would
+    // get a connection of its own.
+    const sockets = new Set<Socket>();
+    suite.recorder.respond((_, response) => {
+      sockets.add(response.socket!);
+      setTimeout(() => response.end("ok"), 100);
+    });
+    const jobs = [];
+    const createdAt = new Date();
+    for (let i = 0; i < 6; i += 1) jobs.push(await createTestJob(db(), everySecondHttpJob(`shared-${i}`, `${suite.recorder.url}/shared-${i}`, { coalesce: "latest" }), createdAt));
+    const worker = start({ WORKER_CONCURRENCY: "8", WORKER_HTTP_CONNECTIONS_PER_ORIGIN: "2" });
+    const ids = jobs.map((job) => job.id);
+    await eventually(async () => ((await db().run.count({ where: { jobId: { in: ids }, status: "succeeded" } })) >= 18 ? true : undefined), 30_000, "eighteen runs to succeed");
+    await stop(worker);
+
+    const runs = await db().run.findMany({ where: { jobId: { in: ids }, status: { notIn: ["skipped", "missed"] } }, select: { status: true } });
+    expect(runs.map((run) => run.status)).toEqual(runs.map(() => "succeeded"));
+    expect(sockets.size).toBeLessThanOrEqual(2);
+    await expectNothingRunning(db());
+  });
+
   it("keeps the start of a large response (4,096 bytes read, 4,000 characters stored) and goes on; a redirect's body is read so its connection carries the next request", async () => {
     // Bad input tried: a response of 1 MB (past the excerpt and past what is read to keep a connection).
     const big = "0123456789abcdef".repeat(65_536);
