@@ -73,11 +73,10 @@ const EnvSchema = z.object({
   SUNDIAL_ALLOW_SHELL: flag.default(false),
   WORKER_CONCURRENCY: integer(1, 1000, 4),
   /**
-   * Connections an HTTP job's worker keeps open to one origin (scheme, host, port); more requests to
-   * it at once wait for one of them. 1,000 connections opened in the same instant overflow a
-   * server's accept queue (Node's is 511), and the connections it drops come a second later.
+   * Connections a worker opens to one origin (scheme, host, port) for HTTP jobs; more requests to it
+   * at once wait for one of them. 0: no limit (one connection per request in flight).
    */
-  WORKER_HTTP_CONNECTIONS_PER_ORIGIN: integer(1, 10_000, 256),
+  WORKER_HTTP_CONNECTIONS_PER_ORIGIN: integer(0, 10_000, 0),
   WORKER_HEARTBEAT_SECONDS: integer(1, 3600, 10),
   WORKER_OFFLINE_AFTER_SECONDS: integer(2, 86_400, 30),
   WORKER_POLL_MS: integer(50, 60_000, 1000),
