@@ -69,7 +69,7 @@ async function main(): Promise<void> {
       : Promise.resolve();
   // Alerts are evaluated and sent beside the loop, never in it: a slow webhook can't delay a claim.
   const alertsStop = new AbortController();
-  const alerts = startAlertSweeper(db, { log, clock, signal: alertsStop.signal });
+  const alerts = startAlertSweeper(db, { log, clock, signal: alertsStop.signal, firstAfterInterval: true });
   await runWorkerLoop(db, {
     onWakeReady: (wakeNow) => (wakeLoop = wakeNow),
     workerId: worker.id,

@@ -45,7 +45,7 @@ const worker = spawn(process.execPath, ["scripts/worker.mjs"], {
 const exited = new Promise((resolve) => worker.on("exit", (code, signal) => resolve(code ?? 128 + constants.signals[signal])));
 for (const signal of ["SIGTERM", "SIGINT"]) process.on(signal, () => worker.kill(signal));
 
-const checker = spawn(process.execPath, ["--import", "tsx", "bench/peer/await-worker.ts", "--db", values.db, "--pid", String(worker.pid)], {
+const checker = spawn(process.execPath, ["bench/peer/await-worker.mjs", "--db", values.db, "--pid", String(worker.pid)], {
   cwd: ROOT,
   stdio: ["ignore", "ignore", 2],
 });

@@ -20,7 +20,15 @@ function pause(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-export function startAlertSweeper(db: Db, { log, clock, signal }: { log: Logger; clock: Clock; signal?: AbortSignal }): Promise<void> {
+/**
+ * firstAfterInterval: the first sweep comes one interval after the start, not at once. A worker
+ * starting (or restarting after an outage) has its first slots to plan and start; the first sweep
+ * reads the day's finished runs to find those not yet evaluated, and would compete with them.
+ */
+export function startAlertSweeper(
+  db: Db,
+  { log, clock, signal, firstAfterInterval = false }: { log: Logger; clock: Clock; signal?: AbortSignal; firstAfterInterval?: boolean },
+): Promise<void> {
   const config = env();
   const intervalMs = config.SUNDIAL_ALERT_SWEEP_MS;
   if (intervalMs === 0) return Promise.resolve();
@@ -35,6 +43,7 @@ export function startAlertSweeper(db: Db, { log, clock, signal }: { log: Logger;
     cursor: { marginMs: 2 * config.WORKER_LEASE_SECONDS * 1000 + 10_000 },
   };
   return (async () => {
+    if (firstAfterInterval) await pause(intervalMs, signal);
     while (!signal?.aborted) {
       try {
         await clock.sync();

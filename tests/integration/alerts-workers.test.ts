@@ -143,6 +143,20 @@ describe.each(providers)("alerts from worker processes on %s", (provider) => {
     expect(await suite.t.db.alertDelivery.findMany({ select: { event: true, status: true } })).toEqual([{ event: "late", status: "sent" }]);
   });
 
+  it("a worker's sweeper (first sweep after one interval) stopped before its first interval is over has swept nothing", { timeout: 60_000 }, async () => {
+    await createAlertChannel(suite.t.db, { name: "hook", type: "webhook", global: true, config: { url: `${suite.recorder.url}/webhook` } }, SYSTEM_ACTOR);
+    const job = await createTestJob(suite.t.db, everySecondHttpJob("unattended-2", `${suite.recorder.url}/job`, { startGraceSeconds: 60 }));
+    await suite.t.db.job.update({ where: { id: job.id }, data: { nextRunAt: new Date(Date.now() - 5 * 60_000) } });
+    await suite.t.db.worker.updateMany({ data: { lastHeartbeatAt: new Date(0) } });
+    const stop = new AbortController();
+    const sweeper = startAlertSweeper(suite.t.db, { log: pino({ level: "silent" }), clock: databaseClock(suite.t.db), signal: stop.signal, firstAfterInterval: true });
+    // The interval is 200 ms: a sweep at the start would have raised the late alert (the test above).
+    setTimeout(() => stop.abort(), 50);
+    await sweeper;
+    expect(await suite.t.db.alertDelivery.count()).toBe(0);
+    expect(await suite.t.db.jobAlertState.count({ where: { jobId: job.id } })).toBe(0);
+  });
+
   it("records deliveries to a failing and an absent receiver as failed, and the worker keeps running", { timeout: 120_000 }, async () => {
     suite.recorder.respond((hit, response) => {
       response.statusCode = 500;
