@@ -66,8 +66,10 @@ const json = (value: unknown): Prisma.JsonValue | null => (typeof value === "str
  * before any candidate is read: an overloaded worker serves each job's newest slot instead of a
  * queue it would reach ever later, and never spends its batch on runs that would only give way.
  * One pass over what is queued and due (the (status, scheduledFor) index; usually nothing): the
- * newest due slot per job by grouping, not a lookup per run. Not locked while read: the update
- * skips a run a claimer took meanwhile (still queued is its condition).
+ * newest due slot per job by grouping, not a lookup per run. Not locked while read; on PostgreSQL
+ * the runs to record are then locked with SKIP LOCKED, so two claimers recording the same runs
+ * never wait on each other (in opposite orders, a deadlock), and a run another claimer holds is
+ * left to it. The update's condition (still queued) skips a run claimed meanwhile.
  */
 async function supersedeWaitingRuns(tx: Tx, provider: DbProvider, now: Date): Promise<void> {
   const rows = await tx.$queryRaw<{ id: string; coalesce: CoalescePolicy; newerSlot: Date | number }[]>`
@@ -80,10 +82,17 @@ async function supersedeWaitingRuns(tx: Tx, provider: DbProvider, now: Date): Pr
     SELECT d."id", j."coalesce", m."newerSlot"
     FROM due d JOIN newest m ON m."jobId" = d."jobId" AND d."slotAt" < m."newerSlot" JOIN "Job" j ON j."id" = d."jobId"
     WHERE j."coalesce" <> 'all'`;
-  const records: NotRunRecord[] = [];
+  let records: NotRunRecord[] = [];
   for (const row of rows) {
     const outcome = supersededBy(row.coalesce, rawInstant(row.newerSlot));
     if (outcome) records.push({ id: row.id, ...outcome });
+  }
+  if (provider === "postgresql" && records.length > 0) {
+    const locked = await tx.$queryRaw<{ id: string }[]>`
+      SELECT "id" FROM "Run" WHERE "id" IN (SELECT jsonb_array_elements_text(${JSON.stringify(records.map((record) => record.id))}::jsonb))
+      FOR UPDATE SKIP LOCKED`;
+    const ids = new Set(locked.map((row) => row.id));
+    records = records.filter((record) => ids.has(record.id));
   }
   await recordNotRun(tx, provider, records, now);
 }
