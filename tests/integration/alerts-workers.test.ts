@@ -121,12 +121,18 @@ describe.each(providers)("alerts from worker processes on %s", (provider) => {
     await suite.pool.stop(second);
   });
 
-  it("with no worker alive, the web server's sweep raises exactly one late alert for a slot past its start grace", { timeout: 60_000 }, async () => {
+  /** A webhook channel and a job whose slot is 5 minutes past its 60 s start grace, with no worker alive. */
+  async function unattendedLateJob(name: string) {
     await createAlertChannel(suite.t.db, { name: "hook", type: "webhook", global: true, config: { url: `${suite.recorder.url}/webhook` } }, SYSTEM_ACTOR);
-    const job = await createTestJob(suite.t.db, everySecondHttpJob("unattended", `${suite.recorder.url}/job`, { startGraceSeconds: 60 }));
+    const job = await createTestJob(suite.t.db, everySecondHttpJob(name, `${suite.recorder.url}/job`, { startGraceSeconds: 60 }));
     await suite.t.db.job.update({ where: { id: job.id }, data: { nextRunAt: new Date(Date.now() - 5 * 60_000) } });
     // Workers killed by earlier tests still look alive for a while: make them look long dead.
     await suite.t.db.worker.updateMany({ data: { lastHeartbeatAt: new Date(0) } });
+    return job;
+  }
+
+  it("with no worker alive, the web server's sweep raises exactly one late alert for a slot past its start grace", { timeout: 60_000 }, async () => {
+    await unattendedLateJob("unattended");
     const stop = new AbortController();
     // What instrumentation.ts starts in the web server.
     const sweeper = startAlertSweeper(suite.t.db, { log: pino({ level: "silent" }), clock: databaseClock(suite.t.db), signal: stop.signal });
@@ -144,10 +150,7 @@ describe.each(providers)("alerts from worker processes on %s", (provider) => {
   });
 
   it("a worker's sweeper (first sweep after one interval) stopped before its first interval is over has swept nothing", { timeout: 60_000 }, async () => {
-    await createAlertChannel(suite.t.db, { name: "hook", type: "webhook", global: true, config: { url: `${suite.recorder.url}/webhook` } }, SYSTEM_ACTOR);
-    const job = await createTestJob(suite.t.db, everySecondHttpJob("unattended-2", `${suite.recorder.url}/job`, { startGraceSeconds: 60 }));
-    await suite.t.db.job.update({ where: { id: job.id }, data: { nextRunAt: new Date(Date.now() - 5 * 60_000) } });
-    await suite.t.db.worker.updateMany({ data: { lastHeartbeatAt: new Date(0) } });
+    const job = await unattendedLateJob("unattended-2");
     const stop = new AbortController();
     const sweeper = startAlertSweeper(suite.t.db, { log: pino({ level: "silent" }), clock: databaseClock(suite.t.db), signal: stop.signal, firstAfterInterval: true });
     // The interval is 200 ms: a sweep at the start would have raised the late alert (the test above).
