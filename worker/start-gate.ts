@@ -17,12 +17,17 @@ export function createStartGate(clock: Clock): StartGate {
       if (waitMs <= 0) return Promise.resolve();
       let opening = waiting.get(at);
       if (!opening) {
-        opening = new Promise<void>((resolve) =>
-          setTimeout(() => {
+        opening = new Promise<void>((resolve) => {
+          // A timer may fire a millisecond before the instant by the clock (timers round, and the
+          // clock is the wall clock plus the database's offset): a run must not start before its time.
+          const open = () => {
+            const remainingMs = at - clock.now().getTime();
+            if (remainingMs > 0) return void setTimeout(open, remainingMs);
             waiting.delete(at);
             resolve();
-          }, waitMs),
-        );
+          };
+          setTimeout(open, waitMs);
+        });
         waiting.set(at, opening);
       }
       return opening;

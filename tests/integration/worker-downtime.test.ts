@@ -5,7 +5,7 @@
 // once, or missed / skipped with its reason), and the receiving end must have been called for exactly
 // the runs. The jobs' instants are not assumed equal: a planning batch that fails or meets a locked
 // row leaves some jobs to the next tick, and the policy is the same whenever it is applied.
-import { describe, expect, it, onTestFailed } from "vitest";
+import { describe, expect, it } from "vitest";
 import { actualRows, everyJobSucceededAfter, everySlotSettledUpTo, expectCallsMatchRuns, promisedRows, type MisfirePolicy } from "../support/slot-ledger";
 import { createTestJob, everySecondHttpJob } from "../support/jobs";
 import { expectEverySlotOnce, expectNothingRunning } from "../support/runs-oracle";
@@ -14,9 +14,10 @@ import { eventually } from "../support/worker-process";
 import { workerSuite } from "../support/worker-suite";
 
 const DOWNTIME_MS = 30_000;
-// Catch-up runs of one job run side by side: room for all of them, so none is recorded
-// "max instances reached" and what the test sees is the misfire policy alone.
-const WORKER = { WORKER_POLL_MS: "200", WORKER_HEARTBEAT_SECONDS: "1", WORKER_CONCURRENCY: "50", LOG_LEVEL: "info" };
+// Catch-up runs of one job run side by side, and the worker has a place for every catch-up run of
+// every job at once (about 75): none is recorded "max instances reached", and none waits for a place
+// long enough to give way to its job's next slot. What the test sees is the misfire policy alone.
+const WORKER = { WORKER_POLL_MS: "200", WORKER_HEARTBEAT_SECONDS: "1", WORKER_CONCURRENCY: "200", LOG_LEVEL: "info" };
 const MAX_INSTANCES = 100;
 
 /** Each policy of docs/scheduling.md, with the default grace (60 s), a grace shorter than the gap, and none. */
@@ -39,7 +40,9 @@ describe.concurrent.each(providers)("%s", (provider) => {
   const { start, stop } = suite.pool;
   const db = () => suite.t.db;
 
-  it("after 30 s with no worker, each job's missed slots are run, coalesced or recorded missed as its policy says", { timeout: 240_000 }, async () => {
+  // The hook comes from the test's own context: the two providers' tests run concurrently, and the
+  // global onTestFailed, called after an await, may not know which test it is in.
+  it("after 30 s with no worker, each job's missed slots are run, coalesced or recorded missed as its policy says", { timeout: 240_000 }, async ({ onTestFailed }) => {
     const first = start();
     onTestFailed(() => console.log(first.output()));
     await eventually(async () => (first.output().includes('"msg":"built-in jobs checked"') ? true : undefined), 60_000, "the first worker to start");

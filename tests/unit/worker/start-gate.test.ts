@@ -18,9 +18,20 @@ describe("start gate", () => {
     expect(later).not.toBe(first);
 
     await first;
-    expect(aheadClock.now().getTime()).toBeGreaterThanOrEqual(instant.getTime() - 1);
+    expect(aheadClock.now().getTime()).toBeGreaterThanOrEqual(instant.getTime());
     await later;
-    expect(aheadClock.now().getTime()).toBeGreaterThanOrEqual(instant.getTime() + 99);
+    expect(aheadClock.now().getTime()).toBeGreaterThanOrEqual(instant.getTime() + 100);
+  });
+
+  it("does not open before the instant by its clock when the clock falls behind the timer (a resync, or a timer firing a millisecond early)", async () => {
+    let offsetMs = 0;
+    const clock: Clock = { now: () => new Date(Date.now() + offsetMs), sync: async () => undefined, offsetMs: () => offsetMs };
+    const gate = createStartGate(clock);
+    const instant = new Date(clock.now().getTime() + 50);
+    const opening = gate.at(instant);
+    offsetMs = -30;
+    await opening;
+    expect(clock.now().getTime()).toBeGreaterThanOrEqual(instant.getTime());
   });
 
   it("opens at once for an instant that has passed", async () => {
