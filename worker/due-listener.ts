@@ -4,7 +4,7 @@
 import pg from "pg";
 import type { Logger } from "@/lib/log";
 import { DUE_CHANNEL } from "@/lib/runs/due-notifications";
-import { sleep } from "./sleep";
+import { sleep, whenAborted } from "@/lib/sleep";
 
 const MAX_BACKOFF_MS = 30_000;
 
@@ -29,7 +29,7 @@ export async function listenForDue(databaseUrl: string, { wake, log, signal }: {
       interrupted = false;
       // Anything announced while the listener was down was not heard: look once now.
       wake();
-      await Promise.race([closed, new Promise((resolve) => signal.addEventListener("abort", resolve, { once: true }))]);
+      await Promise.race([closed, whenAborted(signal)]);
       interrupted = !signal.aborted;
     } catch (error) {
       failures += 1;

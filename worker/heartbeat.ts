@@ -4,7 +4,7 @@ import { databaseErrorSummary, type Db } from "@/lib/db";
 import type { Logger } from "@/lib/log";
 import type { Clock } from "@/lib/runs/db-clock";
 import { recordHeartbeat, registerWorker, type WorkerRegistration } from "@/lib/workers/register-worker";
-import { sleep } from "./sleep";
+import { sleep } from "@/lib/sleep";
 
 const MAX_BACKOFF_MS = 30_000;
 

@@ -19,6 +19,7 @@ import { listenForDue } from "./due-listener";
 import { runHeartbeatLoop } from "./heartbeat";
 import { REGISTERED_TASKS } from "./tasks/registry";
 import { runWorkerLoop } from "./loop";
+import { whenAborted } from "@/lib/sleep";
 
 async function main(): Promise<void> {
   const config = env();
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
     signal: heartbeatStop.signal,
     onRegistered: registered,
   });
-  await Promise.race([registration, new Promise((resolve) => stop.signal.addEventListener("abort", resolve, { once: true }))]);
+  await Promise.race([registration, whenAborted(stop.signal)]);
   if (!stop.signal.aborted) await ensureSystemJobs(db, log, clock.now());
   const listenerStop = new AbortController();
   let wakeLoop: () => void = () => undefined;

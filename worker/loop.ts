@@ -19,7 +19,7 @@ import { executeRun } from "./execute";
 import { createLogWriter } from "./log-writer";
 import { createOutcomeWriter } from "./outcome-writer";
 import type { Executor } from "./executors/types";
-import { sleep } from "./sleep";
+import { sleep } from "@/lib/sleep";
 import { createStartGate } from "./start-gate";
 
 export type LoopOptions = {

@@ -4,21 +4,8 @@ import { databaseErrorSummary, type Db } from "../db";
 import { env } from "../env";
 import type { Logger } from "../log";
 import type { Clock } from "../runs/db-clock";
+import { sleep } from "../sleep";
 import { sweepAlerts } from "./sweep";
-
-/** Waits, without keeping the process alive, until the time is up or the signal aborts. */
-function pause(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    timer.unref();
-    signal?.addEventListener("abort", done, { once: true });
-  });
-}
 
 /**
  * firstAfterInterval: the first sweep comes one interval after the start, not at once. A worker
@@ -42,8 +29,9 @@ export function startAlertSweeper(
     // trying for two leases.
     cursor: { marginMs: 2 * config.WORKER_LEASE_SECONDS * 1000 + 10_000 },
   };
+  // The waits don't keep the process alive: in the web process nothing else may be waiting on them.
   return (async () => {
-    if (firstAfterInterval) await pause(intervalMs, signal);
+    if (firstAfterInterval) await sleep(intervalMs, signal, { unref: true });
     while (!signal?.aborted) {
       try {
         await clock.sync();
@@ -52,7 +40,7 @@ export function startAlertSweeper(
       } catch (error) {
         log.error({ error: databaseErrorSummary(error) }, "alert sweep failed");
       }
-      await pause(intervalMs, signal);
+      await sleep(intervalMs, signal, { unref: true });
     }
   })();
 }

@@ -1,6 +1,8 @@
 // PostgreSQL workers wake on NOTIFY when a job is created, instead of waiting for their next poll.
 // The poll interval here is a minute: a run that starts within seconds was woken.
+import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listenForDue } from "@/worker/due-listener";
 import { adminQuery } from "../support/postgres";
 import { createTestJob } from "../support/jobs";
 import { startRecorder, type Recorder } from "../support/recorder";
@@ -54,5 +56,16 @@ describe.skipIf(!providers.includes("postgresql"))("due notifications on postgre
     const run = await runOfNewJob("woken-again");
     expect(run.latenessMs).toBeLessThan(30_000);
     expect(worker.child.exitCode).toBeNull();
+  });
+
+  it("stops when told to while it is still connecting (a worker stopped just after it started)", async () => {
+    const stop = new AbortController();
+    let woken = 0;
+    const listening = listenForDue(t.url, { wake: () => (woken += 1), log: pino({ level: "silent" }), signal: stop.signal });
+    // Aborted before the connection and LISTEN complete: the listener must see it once they do.
+    stop.abort();
+    const ended = await Promise.race([listening.then(() => "stopped"), new Promise((resolve) => setTimeout(resolve, 10_000, "still listening"))]);
+    expect(ended).toBe("stopped");
+    expect(woken).toBe(1);
   });
 });
