@@ -20,7 +20,9 @@ export default defineConfig({
     // The overview spec looks at the app as a new install sees it (one worker, the built-in job, then
     // one failing job), so it runs before the specs that fill the database with theirs.
     { name: "overview", dependencies: ["sign-in"], testMatch: /overview\.spec\.ts$/, use: { storageState: ADMIN_STATE } },
-    { name: "e2e", dependencies: ["overview"], testIgnore: /overview\.spec\.ts$/, use: { storageState: ADMIN_STATE } },
+    { name: "e2e", dependencies: ["overview"], testIgnore: /(overview|sign-in-ip-limit)\.spec\.ts$/, use: { storageState: ADMIN_STATE } },
+    // Spends this machine's sign-in allowance for a minute, so it comes after every spec that signs in.
+    { name: "sign-in-ip-limit", dependencies: ["e2e"], testMatch: /sign-in-ip-limit\.spec\.ts$/ },
   ],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,

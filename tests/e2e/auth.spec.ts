@@ -228,19 +228,3 @@ test.describe.serial("roles in the dashboard", () => {
     }
   });
 });
-
-// Last in this file: it spends this client IP's sign-in allowance for a minute.
-test.describe("signed out, per client IP", () => {
-  test.use({ storageState: ANONYMOUS });
-
-  test("one IP gets at most 20 sign-in attempts a minute, whatever addresses it tries", async ({ request }) => {
-    const statuses: number[] = [];
-    for (let i = 0; i < 21 && !statuses.includes(429); i += 1) {
-      const response = await request.post("/api/auth/sign-in/email", { data: { email: `spray-${i}@sundial.test`, password: "wrong password here" } });
-      statuses.push(response.status());
-      if (response.status() === 429) expect((await response.json()).message).toBe("Too many requests. Please try again later.");
-    }
-    expect(statuses.at(-1)).toBe(429);
-    expect(statuses.slice(0, -1).every((status) => status === 401)).toBe(true);
-  });
-});
