@@ -44,6 +44,8 @@ export type LoopOptions = {
 
 const MAX_BACKOFF_MS = 30_000;
 const FREED_PLACE_GATHER_MS = 5;
+/** How often runs held back by their job's max instances are looked at again until decided. */
+const HELD_RECHECK_MS = 100;
 /** Cancel requests on the runs this worker holds are looked for this often, not on every tick. */
 const CANCEL_CHECK_INTERVAL_MS = 1_000;
 
@@ -127,6 +129,8 @@ export async function runWorkerLoop(db: Db, options: LoopOptions): Promise<void>
         // Everything due within the lead was planned and claimed (or is waiting for a place): wake a
         // lead before the next thing after it, or when a run held back by max instances must be decided.
         wakeAt = Math.min(firstDueMs(await earliestDue(db, ahead())) - leadMs, claim.decideAt?.getTime() ?? Infinity);
+        // The run in the way may be another worker's, whose end wakes nobody here: look again soon.
+        if (claim.decideAt) wakeAt = Math.min(wakeAt, clock.now().getTime() + HELD_RECHECK_MS);
       } else {
         // Nothing within the lead: the first look said when the next thing is.
         wakeAt = firstDueMs(due) - leadMs;

@@ -34,8 +34,8 @@ export type ClaimedRun = {
 
 /**
  * waiting: runs were left queued (no room in the batch, or their job at max instances).
- * decideAt: the earliest start among runs claimed ahead of time that were left queued because their
- * job is at max instances: if no place frees up by then, that is when they are decided (skipped).
+ * decideAt: the earliest instant at which a scheduled run left queued because its job is at max
+ * instances is decided: skipped, unless a place has freed up by then (see MAX_INSTANCES_SETTLE_MS).
  * more: the batch recorded runs that waited past their misfire grace and left places free, and
  * more due runs may be queued behind it: claim again at once.
  */
@@ -145,31 +145,45 @@ const clampToInt = (ms: number) => Math.min(2 ** 31 - 1, Math.max(0, ms));
 type Decision = { claim: Candidate[]; notRun: NotRunRecord[]; decideAt?: Date };
 
 /**
+ * How long after its time a scheduled run whose job is at max instances may wait for the run in its
+ * way before it is skipped. That run has often ended already: its worker records outcomes in
+ * batches, and a busy one (three workers on two cores, a thousand runs a second) wrote them up to
+ * half a second after the runs ended, so the next slot of a job whose runs take 100 ms was skipped
+ * (bench/RESULTS.md). Shorter than any misfire grace (a second at least): a run claimed within it
+ * starts late, as any run that waited for a place, never too late.
+ */
+export const MAX_INSTANCES_SETTLE_MS = 500;
+
+/**
  * Oldest first: a run is claimed while its job is under max instances and the batch has room. A
- * run not due yet whose job is at its limit is neither: its job's running run may well end before
- * the slot, so it is decided when due. A scheduled run that waited for a place past its job's
- * misfire grace is missed, not started.
+ * scheduled run whose job is at its limit is decided once it has been due for the settle time: the
+ * run in its way may end by then (it is claimed) or not (it is skipped). Manual and retry runs over
+ * the limit wait their turn. A scheduled run that waited for a free place past its job's misfire
+ * grace is missed, not started.
  */
 function decide(candidates: Candidate[], running: Map<string, number>, limit: number, now: Date): Decision {
   const decision: Decision = { claim: [], notRun: [] };
   const taken = new Map(running);
   for (const candidate of candidates) {
     if (decision.claim.length >= limit) break;
+    const count = taken.get(candidate.jobId) ?? 0;
+    if (count >= candidate.maxInstances) {
+      if (candidate.source !== "schedule") continue;
+      const deadline = candidate.scheduledFor.getTime() + MAX_INSTANCES_SETTLE_MS;
+      if (now.getTime() < deadline) {
+        if (!decision.decideAt || deadline < decision.decideAt.getTime()) decision.decideAt = new Date(deadline);
+      } else {
+        decision.notRun.push({ id: candidate.id, status: "skipped", reason: `max instances reached (${candidate.maxInstances} running)` });
+      }
+      continue;
+    }
     const tooLate = candidate.source === "schedule" ? missedWhileQueued(now.getTime() - candidate.scheduledFor.getTime(), candidate.misfireGraceSeconds) : null;
     if (tooLate) {
       decision.notRun.push({ id: candidate.id, status: "missed", reason: tooLate });
       continue;
     }
-    const count = taken.get(candidate.jobId) ?? 0;
-    if (count < candidate.maxInstances) {
-      decision.claim.push(candidate);
-      taken.set(candidate.jobId, count + 1);
-    } else if (candidate.scheduledFor > now) {
-      if (!decision.decideAt || candidate.scheduledFor < decision.decideAt) decision.decideAt = candidate.scheduledFor;
-    } else if (candidate.source === "schedule") {
-      // A scheduled fire over the limit is recorded, not delayed; manual and retry runs wait their turn.
-      decision.notRun.push({ id: candidate.id, status: "skipped", reason: `max instances reached (${candidate.maxInstances} running)` });
-    }
+    decision.claim.push(candidate);
+    taken.set(candidate.jobId, count + 1);
   }
   return decision;
 }

@@ -3,7 +3,7 @@
 // exact when several clients (separate connections, as separate workers have) race for the same rows.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db";
-import { claimRuns } from "@/lib/runs/claim-runs";
+import { claimRuns, MAX_INSTANCES_SETTLE_MS as SETTLE_MS } from "@/lib/runs/claim-runs";
 import { databaseClock } from "@/lib/runs/db-clock";
 import { enqueueDueRuns } from "@/lib/runs/enqueue-due";
 import { registerWorker } from "@/lib/workers/register-worker";
@@ -88,7 +88,8 @@ describe.each(providers)("%s", (provider) => {
   it("one batch holds max instances: of 5 due slots and a manual run of a job with maxInstances 2, the 2 oldest are claimed, the other slots skipped with the reason", async () => {
     const start = new Date(Math.floor(Date.now() / 1000) * 1000 - 10_000);
     const [job] = await perSecondJobs(1, start, { coalesce: "all", maxInstances: 2 });
-    const now = new Date(start.getTime() + 4000);
+    // The newest slot has been due for the settle time too: every slot over the limit is decided.
+    const now = new Date(start.getTime() + 4000 + SETTLE_MS);
     await enqueueDueRuns(t.db, now);
     await t.db.run.create({ data: { jobId: job!.id, source: "manual", scheduledFor: new Date(start.getTime() + 500) } });
 
@@ -115,7 +116,7 @@ describe.each(providers)("%s", (provider) => {
     expect(await t.db.run.count({ where: { jobId: job!.id, status: "queued" } })).toBe(1);
   });
 
-  it("ahead of time: a slot due within the lead is planned and claimed to start at its own time; one held back by max instances waits until due, then is skipped", async () => {
+  it("ahead of time: a slot due within the lead is planned and claimed to start at its own time; one held back by max instances waits until due and the settle time after, then is skipped", async () => {
     const start = new Date(Math.floor(Date.now() / 1000) * 1000 - 10_000);
     const [job] = await perSecondJobs(1, start, { coalesce: "latest", maxInstances: 1 });
     const now = new Date(start.getTime() + 600);
@@ -125,11 +126,11 @@ describe.each(providers)("%s", (provider) => {
     expect(await enqueueDueRuns(t.db, now, { until })).toMatchObject({ jobs: 1, recorded: 2 });
     expect((await t.db.job.findUniqueOrThrow({ where: { id: job!.id } })).nextRunAt!.getTime()).toBe(start.getTime() + 2000);
     const first = await claimRuns(t.db, { workerId: "w1", now, until, limit: 10, leaseMs: LEASE_MS, kinds: ["http"] });
-    // The due slot is claimed; the one ahead waits, its job at max instances, to be decided at its time.
+    // The due slot is claimed; the one ahead waits, its job at max instances, to be decided after its time.
     expect(first.runs.map((run) => run.scheduledFor.getTime())).toEqual([start.getTime()]);
     expect(first.runs[0]!.startedAt.getTime()).toBe(now.getTime());
     expect(first.waiting).toBe(true);
-    expect(first.decideAt?.getTime()).toBe(start.getTime() + 1000);
+    expect(first.decideAt?.getTime()).toBe(start.getTime() + 1000 + SETTLE_MS);
     expect(await t.db.run.count({ where: { jobId: job!.id, status: "queued" } })).toBe(1);
 
     // The instance ends before the next slot: that slot is claimed ahead, recorded to start on time.
@@ -139,14 +140,37 @@ describe.each(providers)("%s", (provider) => {
     expect(ahead.runs[0]!.startedAt.getTime()).toBe(start.getTime() + 1000);
     expect(await t.db.run.findUniqueOrThrow({ where: { id: ahead.runs[0]!.id } })).toMatchObject({ status: "running", latenessMs: 0, startedAt: new Date(start.getTime() + 1000) });
 
-    // Still running when the slot after it falls within the lead and then comes due: it waits, then is skipped.
-    const later = new Date(start.getTime() + 1600);
-    await enqueueDueRuns(t.db, later, { until: new Date(later.getTime() + 500) });
-    const held = await claimRuns(t.db, { workerId: "w1", now: later, until: new Date(later.getTime() + 500), limit: 10, leaseMs: LEASE_MS, kinds: ["http"] });
-    expect(held).toMatchObject({ runs: [], waiting: true, decideAt: new Date(start.getTime() + 2000) });
-    const due = new Date(start.getTime() + 2000);
-    expect(await claimRuns(t.db, { workerId: "w1", now: due, until: new Date(due.getTime() + 500), limit: 10, leaseMs: LEASE_MS, kinds: ["http"] })).toMatchObject({ runs: [], waiting: false });
-    expect(await t.db.run.findFirstOrThrow({ where: { jobId: job!.id, slotAt: due } })).toMatchObject({ status: "skipped", reason: "max instances reached (1 running)" });
+    // Still running when the slot after it falls within the lead, comes due, and has been due for the
+    // settle time: it waits all along, then is skipped.
+    const claimAt = (at: number) => claimRuns(t.db, { workerId: "w1", now: new Date(at), until: new Date(at + 500), limit: 10, leaseMs: LEASE_MS, kinds: ["http"] });
+    const later = start.getTime() + 1600;
+    await enqueueDueRuns(t.db, new Date(later), { until: new Date(later + 500) });
+    const due = start.getTime() + 2000;
+    expect(await claimAt(later)).toMatchObject({ runs: [], waiting: true, decideAt: new Date(due + SETTLE_MS) });
+    expect(await claimAt(due)).toMatchObject({ runs: [], waiting: true, decideAt: new Date(due + SETTLE_MS) });
+    expect(await claimAt(due + SETTLE_MS - 1)).toMatchObject({ runs: [], waiting: true });
+    expect(await t.db.run.findFirstOrThrow({ where: { jobId: job!.id, slotAt: new Date(due) } })).toMatchObject({ status: "queued" });
+    expect(await claimAt(due + SETTLE_MS)).toMatchObject({ runs: [], waiting: false });
+    expect(await t.db.run.findFirstOrThrow({ where: { jobId: job!.id, slotAt: new Date(due) } })).toMatchObject({ status: "skipped", reason: "max instances reached (1 running)" });
+  });
+
+  it("a due slot whose job is at max instances is claimed, late, when the run in its way ends within the settle time (its outcome written late)", async () => {
+    const start = new Date(Math.floor(Date.now() / 1000) * 1000 - 10_000);
+    const [job] = await perSecondJobs(1, start, { coalesce: "latest", maxInstances: 1 });
+    const claimAt = (at: number) => claimRuns(t.db, { workerId: "w1", now: new Date(at), limit: 10, leaseMs: LEASE_MS, kinds: ["http"] });
+    await enqueueDueRuns(t.db, start);
+    const [first] = (await claimAt(start.getTime())).runs;
+    expect(first?.scheduledFor).toEqual(start);
+
+    const next = start.getTime() + 1000;
+    await enqueueDueRuns(t.db, new Date(next));
+    expect(await claimAt(next + 100)).toMatchObject({ runs: [], waiting: true, decideAt: new Date(next + SETTLE_MS) });
+    // The first run's outcome arrives 300 ms into the next slot: that slot starts then, 300 ms late.
+    await t.db.run.update({ where: { id: first!.id }, data: { status: "succeeded", finishedAt: new Date(next - 50) } });
+    const { runs } = await claimAt(next + 300);
+    expect(runs.map((run) => run.scheduledFor.getTime())).toEqual([next]);
+    expect(await t.db.run.findUniqueOrThrow({ where: { id: runs[0]!.id } })).toMatchObject({ status: "running", latenessMs: 300, startedAt: new Date(next + 300) });
+    expect(await t.db.run.count({ where: { jobId: job!.id, status: "skipped" } })).toBe(0);
   });
 
   it("three clients claiming at once never run two instances of a maxInstances 1 job, and between them claim one run of every job", async () => {

@@ -5,6 +5,7 @@
 import type { ServerResponse } from "node:http";
 import { describe, expect, it } from "vitest";
 import type { Prisma } from "@/lib/db";
+import { MAX_INSTANCES_SETTLE_MS } from "@/lib/runs/claim-runs";
 import { createTestJob, everySecondHttpJob } from "../support/jobs";
 import type { Recorder } from "../support/recorder";
 import { expectEverySlotOnce, expectNothingRunning } from "../support/runs-oracle";
@@ -251,7 +252,10 @@ describe.concurrent.each(providers)("%s", (provider) => {
 
       expect(mostRunning).toBe(1);
       const runs = await suite.t.db.run.findMany({ where: { jobId: job.id }, orderBy: { slotAt: "asc" } });
-      expect(runs.filter((run) => run.status !== "succeeded" && run.status !== "skipped")).toEqual([]);
+      // A slot planned ahead, or due and held back by max instances, when the worker stopped stays
+      // queued for the next worker to decide.
+      const heldAtStop = (run: (typeof runs)[number]) => run.status === "queued" && run.slotAt!.getTime() > stoppedAt - MAX_INSTANCES_SETTLE_MS;
+      expect(runs.filter((run) => run.status !== "succeeded" && run.status !== "skipped" && !heldAtStop(run))).toEqual([]);
       const succeeded = runs.filter((run) => run.status === "succeeded");
       expect(succeeded.length).toBeGreaterThanOrEqual(2);
       for (let i = 1; i < succeeded.length; i += 1) {
@@ -316,7 +320,7 @@ describe.concurrent.each(providers)("%s", (provider) => {
       const latest = backlog(rows.latest);
       expect(latest.length).toBeGreaterThanOrEqual(5);
       const newest = latest.at(-1)!;
-      expect(newest.status).toBe("succeeded");
+      expect(newest.status, newest.reason ?? undefined).toBe("succeeded");
       expect(tick.getTime() - newest.slotAt!.getTime()).toBeLessThan(1000);
       expect(latest.slice(0, -1).map((row) => [row.status, row.reason])).toEqual(latest.slice(0, -1).map(() => ["skipped", `coalesced into the ${iso(newest.slotAt!)} run`]));
 
