@@ -6,6 +6,7 @@ import type { ServerResponse } from "node:http";
 import { describe, expect, it } from "vitest";
 import type { Prisma } from "@/lib/db";
 import { MAX_INSTANCES_SETTLE_MS } from "@/lib/runs/claim-runs";
+import { supersededBy } from "@/lib/schedule/plan-slots";
 import { createTestJob, everySecondHttpJob } from "../support/jobs";
 import type { Recorder } from "../support/recorder";
 import { expectEverySlotOnce, expectNothingRunning } from "../support/runs-oracle";
@@ -315,12 +316,22 @@ describe.concurrent.each(providers)("%s", (provider) => {
       };
       const backlog = (list: typeof rows.latest) => list.filter((row) => row.slotAt! <= tick);
       const iso = (at: Date) => at.toISOString().replace(".000Z", "Z");
+      // The newest backlog slot runs; or, when the next slot came due between planning at `tick` and
+      // claiming a moment later, it gave way to that one (docs/scheduling.md, "Waiting for a place"),
+      // which ran.
+      const expectNewestServed = (all: typeof rows.latest, coalesce: "latest" | "skip") => {
+        const newest = backlog(all).at(-1)!;
+        const nextSlot = new Date(newest.slotAt!.getTime() + 1000);
+        const next = all.find((row) => row.slotAt!.getTime() === nextSlot.getTime());
+        if (next?.status === "succeeded" && newest.reason === supersededBy(coalesce, nextSlot)?.reason) return;
+        expect(newest.status, newest.reason ?? undefined).toBe("succeeded");
+      };
 
       // latest: the newest due slot runs once, the older ones are coalesced into it.
       const latest = backlog(rows.latest);
       expect(latest.length).toBeGreaterThanOrEqual(5);
       const newest = latest.at(-1)!;
-      expect(newest.status, newest.reason ?? undefined).toBe("succeeded");
+      expectNewestServed(rows.latest, "latest");
       expect(tick.getTime() - newest.slotAt!.getTime()).toBeLessThan(1000);
       expect(latest.slice(0, -1).map((row) => [row.status, row.reason])).toEqual(latest.slice(0, -1).map(() => ["skipped", `coalesced into the ${iso(newest.slotAt!)} run`]));
 
@@ -336,7 +347,7 @@ describe.concurrent.each(providers)("%s", (provider) => {
       // skip: the newest runs, the older ones are misfires.
       const skip = backlog(rows.skip);
       expect(skip.length).toBe(latest.length);
-      expect(skip.at(-1)!.status).toBe("succeeded");
+      expectNewestServed(rows.skip, "skip");
       expect(skip.slice(0, -1).map((row) => [row.status, row.reason])).toEqual(skip.slice(0, -1).map(() => ["missed", "not caught up: the job's policy is to skip missed slots"]));
 
       // grace 2 s: the slots more than 2 s late are missed, the others run.
