@@ -102,6 +102,15 @@ describe.concurrent.each(providers)("%s", (provider) => {
       const next = rows.find((row) => row.slotAt!.getTime() === newest.getTime() + 1000);
       const gaveWay = policy.coalesce === "all" || next?.status !== "succeeded" ? null : supersededBy(policy.coalesce, next.slotAt!);
       if (gaveWay && gap.at(-1)!.reason === gaveWay.reason) promised[promised.length - 1] = [promised.at(-1)![0], gaveWay.status, gaveWay.reason];
+      // Likewise a slot within the grace at `tick` by less than a second may be past it at the claim:
+      // missed then, as a run that waited for a place.
+      const graceMs = policy.misfireGraceSeconds === null ? Infinity : policy.misfireGraceSeconds * 1000;
+      gap.forEach((row, i) => {
+        const edge = tick.getTime() - row.slotAt!.getTime() > graceMs - 1000;
+        if (edge && promised[i]![1] === "succeeded" && row.status === "missed" && row.reason?.endsWith(`the misfire grace is ${policy.misfireGraceSeconds} s (it waited for a free place)`)) {
+          promised[i] = actualRows([row])[0]!;
+        }
+      });
       expect(actualRows(gap), name).toEqual(promised);
       // Nothing else ended badly, before or after the gap (a late tick may coalesce or skip a slot there too).
       expect(rows.filter((row) => !["succeeded", "skipped", "missed"].includes(row.status)), name).toEqual([]);
