@@ -6,8 +6,7 @@
 // the runs. The jobs' instants are not assumed equal: a planning batch that fails or meets a locked
 // row leaves some jobs to the next tick, and the policy is the same whenever it is applied.
 import { describe, expect, it } from "vitest";
-import { supersededBy } from "@/lib/schedule/plan-slots";
-import { actualRows, everyJobSucceededAfter, everySlotSettledUpTo, expectCallsMatchRuns, promisedRows, type MisfirePolicy } from "../support/slot-ledger";
+import { actualRows, everyJobSucceededAfter, gaveWayToNextSlot, everySlotSettledUpTo, expectCallsMatchRuns, promisedRows, type MisfirePolicy } from "../support/slot-ledger";
 import { createTestJob, everySecondHttpJob } from "../support/jobs";
 import { expectEverySlotOnce, expectNothingRunning } from "../support/runs-oracle";
 import { providers } from "../support/test-db";
@@ -98,10 +97,8 @@ describe.concurrent.each(providers)("%s", (provider) => {
       // The gap was planned at `tick` and claimed a moment later: if the next slot had come due by
       // then, the newest gap slot gave way to it under latest and skip (docs/scheduling.md, "Waiting
       // for a place"), and that slot ran.
-      const newest = slots.at(-1)!;
-      const next = rows.find((row) => row.slotAt!.getTime() === newest.getTime() + 1000);
-      const gaveWay = policy.coalesce === "all" || next?.status !== "succeeded" ? null : supersededBy(policy.coalesce, next.slotAt!);
-      if (gaveWay && gap.at(-1)!.reason === gaveWay.reason) promised[promised.length - 1] = [promised.at(-1)![0], gaveWay.status, gaveWay.reason];
+      const gaveWay = gaveWayToNextSlot(gap.at(-1)!, rows, policy.coalesce);
+      if (gaveWay) promised[promised.length - 1] = [promised.at(-1)![0], gaveWay.status, gaveWay.reason];
       // Likewise a slot within the grace at `tick` by less than a second may be past it at the claim:
       // missed then, as a run that waited for a place.
       const graceMs = policy.misfireGraceSeconds === null ? Infinity : policy.misfireGraceSeconds * 1000;

@@ -4,6 +4,7 @@
 // what the receiving end saw compared with the runs table.
 import { expect } from "vitest";
 import type { Db } from "@/lib/db";
+import { supersededBy } from "@/lib/schedule/plan-slots";
 import type { Hit } from "./recorder";
 import { eventually } from "./worker-process";
 
@@ -65,6 +66,19 @@ export function promisedRows(slots: Date[], tick: Date, { coalesce, misfireGrace
     if (coalesce === "latest") return [iso(slot), "skipped", `coalesced into the ${iso(newest!)} run`];
     return [iso(slot), "missed", "not caught up: the job's policy is to skip missed slots"];
   });
+}
+
+/**
+ * How the newest slot of a backlog ended if it rightly gave way to the next slot: planned at one
+ * instant and claimed a moment later, it was still waiting when the next slot came due (latest and
+ * skip; docs/scheduling.md, "Waiting for a place"), and that slot ran. Null when it did not.
+ */
+export function gaveWayToNextSlot(newest: SlotRow, rows: SlotRow[], coalesce: MisfirePolicy["coalesce"]): { status: string; reason: string } | null {
+  if (coalesce === "all") return null;
+  const nextSlot = new Date(newest.slotAt!.getTime() + 1000);
+  const next = rows.find((row) => row.slotAt?.getTime() === nextSlot.getTime());
+  const gaveWay = supersededBy(coalesce, nextSlot);
+  return next?.status === "succeeded" && gaveWay && newest.reason === gaveWay.reason ? gaveWay : null;
 }
 
 export function actualRows(rows: SlotRow[]): [string, string, string | null][] {
