@@ -6,7 +6,7 @@
 // the runs. The jobs' instants are not assumed equal: a planning batch that fails or meets a locked
 // row leaves some jobs to the next tick, and the policy is the same whenever it is applied.
 import { describe, expect, it } from "vitest";
-import { actualRows, everyJobSucceededAfter, gaveWayToNextSlot, everySlotSettledUpTo, expectCallsMatchRuns, promisedRows, type MisfirePolicy } from "../support/slot-ledger";
+import { actualRows, everyJobSucceededAfter, gaveWayToNextSlot, missedAtGraceEdge, everySlotSettledUpTo, expectCallsMatchRuns, promisedRows, type MisfirePolicy } from "../support/slot-ledger";
 import { createTestJob, everySecondHttpJob } from "../support/jobs";
 import { expectEverySlotOnce, expectNothingRunning } from "../support/runs-oracle";
 import { providers } from "../support/test-db";
@@ -99,14 +99,9 @@ describe.concurrent.each(providers)("%s", (provider) => {
       // for a place"), and that slot ran.
       const gaveWay = gaveWayToNextSlot(gap.at(-1)!, rows, policy.coalesce);
       if (gaveWay) promised[promised.length - 1] = [promised.at(-1)![0], gaveWay.status, gaveWay.reason];
-      // Likewise a slot within the grace at `tick` by less than a second may be past it at the claim:
-      // missed then, as a run that waited for a place.
-      const graceMs = policy.misfireGraceSeconds === null ? Infinity : policy.misfireGraceSeconds * 1000;
+      // Likewise a slot at the edge of the grace at `tick` may be past it at the claim.
       gap.forEach((row, i) => {
-        const edge = tick.getTime() - row.slotAt!.getTime() > graceMs - 1000;
-        if (edge && promised[i]![1] === "succeeded" && row.status === "missed" && row.reason?.endsWith(`the misfire grace is ${policy.misfireGraceSeconds} s (it waited for a free place)`)) {
-          promised[i] = actualRows([row])[0]!;
-        }
+        if (promised[i]![1] === "succeeded" && missedAtGraceEdge(row, tick, policy.misfireGraceSeconds)) promised[i] = actualRows([row])[0]!;
       });
       expect(actualRows(gap), name).toEqual(promised);
       // Nothing else ended badly, before or after the gap (a late tick may coalesce or skip a slot there too).

@@ -8,7 +8,7 @@ import type { Prisma } from "@/lib/db";
 import { MAX_INSTANCES_SETTLE_MS } from "@/lib/runs/claim-runs";
 import { createTestJob, everySecondHttpJob } from "../support/jobs";
 import type { Recorder } from "../support/recorder";
-import { gaveWayToNextSlot } from "../support/slot-ledger";
+import { gaveWayToNextSlot, missedAtGraceEdge } from "../support/slot-ledger";
 import { expectEverySlotOnce, expectNothingRunning } from "../support/runs-oracle";
 import { providers } from "../support/test-db";
 import { eventually } from "../support/worker-process";
@@ -347,7 +347,8 @@ describe.concurrent.each(providers)("%s", (provider) => {
       expectNewestServed(rows.skip, "skip");
       expect(skip.slice(0, -1).map((row) => [row.status, row.reason])).toEqual(skip.slice(0, -1).map(() => ["missed", "not caught up: the job's policy is to skip missed slots"]));
 
-      // grace 2 s: the slots more than 2 s late are missed, the others run.
+      // grace 2 s: the slots more than 2 s late are missed, the others run (but for one at the edge of
+      // the grace when planned, which may be past it when claimed).
       const grace = backlog(rows.grace);
       expect(grace.length).toBe(latest.length);
       for (const row of grace) {
@@ -355,7 +356,7 @@ describe.concurrent.each(providers)("%s", (provider) => {
         if (late > 2000) {
           expect(row.status, `${iso(row.slotAt!)}, ${late} ms late`).toBe("missed");
           expect(row.reason).toMatch(/^started too late: \d+ s after its time; the misfire grace is 2 s$/);
-        } else {
+        } else if (!missedAtGraceEdge(row, tick, 2)) {
           expect(row.status, `${iso(row.slotAt!)}, ${late} ms late`).toBe("succeeded");
         }
       }

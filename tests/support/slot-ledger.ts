@@ -81,6 +81,16 @@ export function gaveWayToNextSlot(newest: SlotRow, rows: SlotRow[], coalesce: Mi
   return next?.status === "succeeded" && gaveWay && newest.reason === gaveWay.reason ? gaveWay : null;
 }
 
+/**
+ * A slot planned at `tick` within the misfire grace by less than a second may be past the grace when
+ * it is claimed a moment later: it is then missed as a run that waited for a place, rightly.
+ */
+export function missedAtGraceEdge(row: SlotRow, tick: Date, misfireGraceSeconds: number | null): boolean {
+  if (misfireGraceSeconds === null) return false;
+  const edge = tick.getTime() - row.slotAt!.getTime() > misfireGraceSeconds * 1000 - 1000;
+  return edge && row.status === "missed" && !!row.reason?.endsWith(`the misfire grace is ${misfireGraceSeconds} s (it waited for a free place)`);
+}
+
 export function actualRows(rows: SlotRow[]): [string, string, string | null][] {
   return rows.map((row) => [iso(row.slotAt!), row.status, row.reason]);
 }
