@@ -48,6 +48,23 @@ export function sqlitePath(url: string): string {
 // claim or a finished run that is not recorded.
 const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 30_000 };
 
+/**
+ * The adapter begins SQLite transactions DEFERRED. One that reads and then writes holds a snapshot
+ * from its first read; if another process commits in between, its first write fails at once with
+ * SQLITE_BUSY (waiting can't help: the snapshot is stale), which Prisma reports as "Operation has
+ * timed out". Begun IMMEDIATE, a transaction takes the write lock first, waiting for it up to the
+ * busy timeout, so it reads the latest commit and its writes can't fail that way.
+ */
+class SqliteAdapterBeginningImmediate extends PrismaBetterSqlite3 {
+  override async connect() {
+    const adapter = await super.connect();
+    const { client } = adapter as unknown as { client: Database.Database };
+    const prepare = client.prepare.bind(client);
+    client.prepare = ((source: string) => prepare(source === "BEGIN" ? "BEGIN IMMEDIATE" : source)) as Database.Database["prepare"];
+    return adapter;
+  }
+}
+
 const providers = new WeakMap<object, DbProvider>();
 
 /** Which database a client talks to (the two clients share one type). */
@@ -74,7 +91,7 @@ export function createDb(url: string = env().DATABASE_URL): Db {
   // stored as epoch milliseconds so that SQL which compares them (due runs, expired leases) compares
   // numbers, not text formats.
   const db = new SqliteClient({
-    adapter: new PrismaBetterSqlite3({ url: path, timeout: 10_000 }, { timestampFormat: "unixepoch-ms" }),
+    adapter: new SqliteAdapterBeginningImmediate({ url: path, timeout: 10_000 }, { timestampFormat: "unixepoch-ms" }),
     transactionOptions: TRANSACTION_OPTIONS,
   });
   // With the default (FULL) every commit waits for an fsync, about 6 ms on these disks, and a run

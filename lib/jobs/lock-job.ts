@@ -3,8 +3,8 @@ import { NotFoundError } from "../errors";
 
 /**
  * Locks a job's row for the rest of the transaction, so what the transaction reads next is the latest
- * commit and no other writer changes the job until it ends (PostgreSQL: a row lock; SQLite: the
- * database's write lock, taken by the first write). Unknown ids are a NotFoundError.
+ * commit and no other writer changes the job until it ends (PostgreSQL: a row lock; SQLite holds
+ * the database's write lock for the whole transaction already). Unknown ids are a NotFoundError.
  */
 export async function lockJob(tx: Prisma.TransactionClient, id: string): Promise<void> {
   const locked = await tx.$executeRaw`UPDATE "Job" SET "version" = "version" WHERE "id" = ${id}`;

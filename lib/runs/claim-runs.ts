@@ -2,8 +2,8 @@
 // statements, however many runs are due:
 //  - runs that give way to a newer due slot of their job (coalescing) are recorded first;
 //  - the due queued runs are read with their jobs and locked: on PostgreSQL with FOR UPDATE SKIP
-//    LOCKED, so workers take disjoint batches; on SQLite the transaction's first write takes the
-//    database's write lock;
+//    LOCKED, so workers take disjoint batches; on SQLite the transaction holds the database's write
+//    lock from its start (lib/db.ts begins every transaction IMMEDIATE);
 //  - the jobs of those runs are locked too (PostgreSQL: transaction-scoped advisory locks taken in
 //    one order, so claimers can't deadlock and don't block the enqueuer's job updates), so no other
 //    worker counts a job's running runs while this one does: max instances holds across workers
@@ -228,8 +228,6 @@ export async function claimRuns(
   if (!anyDue) return { runs: [], waiting: false };
   const provider = dbProvider(db);
   return db.$transaction(async (tx) => {
-    // The first write takes SQLite's write lock, so what is read next is the latest commit.
-    if (provider === "sqlite") await tx.$executeRaw`UPDATE "Worker" SET "id" = "id" WHERE "id" = ${workerId}`;
     await supersedeWaitingRuns(tx, provider, now);
     // More candidates than places: some belong to jobs at their max instances.
     const take = limit * 2;

@@ -97,8 +97,8 @@ async function advanceJobs(tx: Tx, provider: DbProvider, plans: JobPlan[]): Prom
 /**
  * The due jobs this worker handles in this transaction. On PostgreSQL they are row-locked and jobs
  * another worker is enqueuing are skipped, so workers split the due jobs between them instead of all
- * planning the same ones; on SQLite the first write takes the database's write lock, so the read that
- * follows sees the latest commit.
+ * planning the same ones; on SQLite the transaction holds the database's write lock from its start,
+ * so what it reads is the latest commit.
  */
 async function lockDueJobs(tx: Tx, provider: DbProvider, until: Date, { limit, jobId }: { limit: number; jobId?: string }): Promise<DueJob[]> {
   const onlyJob = jobId ? sql`AND "id" = ${jobId}` : sql``;
@@ -107,7 +107,6 @@ async function lockDueJobs(tx: Tx, provider: DbProvider, until: Date, { limit, j
            "misfireGraceSeconds", "coalesce", "jitterSeconds"
     FROM "Job" WHERE "paused" = ${provider === "postgresql" ? sql`false` : sql`0`} AND "nextRunAt" <= ${sqlInstant(provider, until)} ${onlyJob}
     ORDER BY "nextRunAt", "id" LIMIT ${limit}`;
-  if (provider === "sqlite") await tx.$executeRaw`UPDATE "Job" SET "id" = "id" WHERE 0`;
   const rows = await tx.$queryRaw<DueJob[]>`${select} ${provider === "postgresql" ? sql`FOR UPDATE SKIP LOCKED` : sql``}`;
   // Raw reads hand JSON columns back as stored: text on SQLite, parsed on PostgreSQL.
   return rows.map((row) => ({
