@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { test } from "./hydrated";
 import { startRecorder, type Recorder } from "../support/recorder";
 
 let recorder: Recorder;

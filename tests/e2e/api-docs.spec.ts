@@ -1,6 +1,7 @@
 // The API reference in the dashboard: every operation of the OpenAPI document, grouped by tag,
 // unfolding to its permission, body, responses and a curl command.
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { test } from "./hydrated";
 
 test("the API page lists the operations and one unfolds to its details", async ({ page }) => {
   await page.goto("/");

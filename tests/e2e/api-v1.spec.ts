@@ -1,6 +1,7 @@
 // The REST API's contract for jobs and runs, as an API client meets it: success, 422 with field
 // errors, 401, 403 for a viewer, 404 for unknown ids, and Idempotency-Key replays.
-import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { expect, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { test } from "./hydrated";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { createDb } from "@/lib/db";
 import type { Actor } from "@/lib/jobs/actor";

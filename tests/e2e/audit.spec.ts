@@ -1,6 +1,7 @@
 // Admins read the audit log in the dashboard: filtered on the server, paged, each event's changes
 // shown field by field; nobody else sees the page.
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { hydratingGoto, test } from "./hydrated";
 import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
 import { createDb } from "@/lib/db";
 import type { Actor } from "@/lib/jobs/actor";
@@ -78,7 +79,7 @@ test("the audit log is for admins only", async ({ browser }) => {
     await db.$disconnect();
   }
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  const page = await context.newPage();
+  const page = hydratingGoto(await context.newPage());
   const anonymous = await page.goto("/settings/audit");
   expect(anonymous?.url()).toMatch(/\/login$/);
   await page.getByLabel("Email").fill(OPERATOR.email);

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, type APIRequestContext } from "@playwright/test";
+import { test } from "./hydrated";
 import { signedInAs } from "./accounts";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { createDb } from "@/lib/db";

@@ -1,7 +1,8 @@
 // Job definitions out and back in through the Backup page: download the export, upload a changed
 // file, read the plan, confirm; a file with problems shows each one and imports nothing.
 import { readFileSync, writeFileSync } from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { test } from "./hydrated";
 import { createDb } from "@/lib/db";
 import { E2E_DATABASE_URL } from "../../playwright.config";
 

@@ -1,6 +1,7 @@
 // The job page as an operator uses it: run now with a payload, pause with a note, delete with the
 // counts stated, misfires after a worker outage shown on the timeline, and what a viewer sees.
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { test } from "./hydrated";
 import { signedInAs } from "./accounts";
 import { screenshotPath } from "./screenshots";
 import { createDb } from "@/lib/db";

@@ -1,6 +1,7 @@
 // The job form in a real browser: create with the live schedule preview, refuse bad input inline
 // without saving, edit against a concurrent change, task payload fields, secrets kept on edit.
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { test } from "./hydrated";
 import { signedInAs } from "./accounts";
 import { screenshotPath } from "./screenshots";
 import { createDb } from "@/lib/db";

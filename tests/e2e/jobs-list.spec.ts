@@ -1,6 +1,7 @@
 // The jobs list (/jobs) as an operator uses it: search, filters, sort and page kept in the URL,
 // pause and run now from a row, the recent-runs strip, the empty states, on a desktop and a phone.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
+import { test } from "./hydrated";
 import { signedInAs } from "./accounts";
 import { screenshotPath } from "./screenshots";
 import { createApiToken } from "@/lib/auth/api-tokens";

@@ -2,7 +2,8 @@
 // client that pauses between requests reuses its connection instead of having it closed under the
 // next request (which it sees as ECONNRESET; a proxy in front answers 502).
 import { Agent, request as httpRequest } from "node:http";
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { test } from "./hydrated";
 
 function get(agent: Agent, url: string): Promise<{ status: number; reused: boolean }> {
   return new Promise((resolve, reject) => {

@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { test } from "./hydrated";
 import { screenshotPath } from "./screenshots";
 
 // The first test looks at the app as it starts (nothing has failed yet); the second makes a job fail.

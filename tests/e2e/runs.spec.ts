@@ -3,7 +3,8 @@
 // filters kept in the URL, and canceling a running run from its page.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, request as playwrightRequest, type APIRequestContext, type Page } from "@playwright/test";
+import { test } from "./hydrated";
 import { signedInAs } from "./accounts";
 import { screenshotPath } from "./screenshots";
 import { createApiToken } from "@/lib/auth/api-tokens";

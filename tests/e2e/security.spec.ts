@@ -1,7 +1,8 @@
 // What a browser is sent and what it does with hostile text: the security headers on every response,
 // the dashboard still working under its Content-Security-Policy, markup in a job's name and
 // description shown as text, and an oversized API body refused.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
+import { test } from "./hydrated";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { createDb } from "@/lib/db";
 import type { Actor } from "@/lib/jobs/actor";

@@ -1,7 +1,8 @@
 // better-auth's per-IP limit on sign-ins, tested last of all (its own Playwright project): spending
 // 127.0.0.1's allowance refuses every sign-in from this machine until a minute passes without one,
 // and a spec after it that signs someone in would fail for it.
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { test } from "./hydrated";
 
 test.use({ storageState: { cookies: [], origins: [] } });
 

@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { test } from "./hydrated";
 
 test("the workers page shows the e2e worker online with the tasks it offers", async ({ page }) => {
   await page.goto("/workers");
