@@ -71,7 +71,7 @@ const EnvSchema = z.object({
     })
     .default("info"),
   SUNDIAL_ALLOW_SHELL: flag.default(false),
-  WORKER_CONCURRENCY: integer(1, 1000, 4),
+  WORKER_CONCURRENCY: integer(1, 10_000, 4),
   /**
    * Connections a worker opens to one origin (scheme, host, port) for HTTP jobs; more requests to it
    * at once wait for one of them. 0: no limit (one connection per request in flight).

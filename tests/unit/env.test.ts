@@ -43,6 +43,8 @@ describe("parseEnv", () => {
       "WORKER_CONCURRENCY must be at least 1, got 0",
     ]);
     expect(problemsOf({ PORT: "70000" })).toEqual(["PORT must be at most 65535, got 70000"]);
+    expect(parseEnv({ WORKER_CONCURRENCY: "10000" }).WORKER_CONCURRENCY).toBe(10_000);
+    expect(problemsOf({ WORKER_CONCURRENCY: "10001" })).toEqual(["WORKER_CONCURRENCY must be at most 10000, got 10001"]);
     expect(problemsOf({ WORKER_HTTP_CONNECTIONS_PER_ORIGIN: "-1" })).toEqual(["WORKER_HTTP_CONNECTIONS_PER_ORIGIN must be at least 0, got -1"]);
     expect(parseEnv({}).WORKER_HTTP_CONNECTIONS_PER_ORIGIN).toBe(0);
   });
