@@ -24,7 +24,8 @@ if (!values.db) {
 }
 // One slot of every job at once: N jobs firing on the same second need N runs in flight while the
 // receiver answers. Jobs on one minute are tuned as the README says for a burst on one instant: a
-// place for each (WORKER_CONCURRENCY's maximum, 10,000) and a 3 s lead to plan and claim them all.
+// place for each (WORKER_CONCURRENCY's maximum, 10,000), a 3 s lead to plan and claim them all, and
+// 256 connections to the recorder (10,000 new ones at once overflow its accept queue).
 const burst = values.every === "minute";
 const concurrency = values.concurrency ?? String(Math.min(burst ? 10_000 : 1000, Math.max(10, Number(values.n ?? 100))));
 
@@ -37,7 +38,7 @@ const worker = spawn(process.execPath, ["scripts/worker.mjs"], {
     DATABASE_URL: values.db,
     WORKER_CONCURRENCY: concurrency,
     LOG_LEVEL: "warn",
-    ...(burst ? { WORKER_LEAD_MS: "3000" } : {}),
+    ...(burst ? { WORKER_LEAD_MS: "3000", WORKER_HTTP_CONNECTIONS_PER_ORIGIN: "256" } : {}),
     // The recorder listens on loopback, which the worker's address policy refuses by default.
     SUNDIAL_HTTP_ALLOW_HOSTS: "127.0.0.1",
   },
