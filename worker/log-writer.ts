@@ -2,6 +2,12 @@
 // worker, not one per run. A worker running hundreds of runs at once otherwise made a write (and a
 // transaction) per run per interval, and the more it fell behind, the more of its runs lasted long
 // enough to need one. A run's last lines are not written here: they go with its outcome.
+//
+// Only lines that have waited a whole interval are written: most runs end within it (an HTTP job's
+// "POST …" line, then its answer), and their lines then go with the outcome in the same write
+// instead of a write of their own. Otherwise a flush that came just after 1,000 runs were released
+// on one instant wrote 1,000 first lines, on the event loop their requests were waiting for. A long
+// run's output still shows while it runs, between one and two intervals after it was printed.
 import type { Db } from "@/lib/db";
 import type { Logger } from "@/lib/log";
 import { appendRunLogs } from "@/lib/runs/run-logs";
@@ -27,7 +33,8 @@ export function createLogWriter(db: Db, log: Logger, { flushIntervalMs = FLUSH_I
 
   const flush = () => {
     flushing = flushing.then(async () => {
-      const batches = [...open].filter((buffer) => buffer.hasLines).map((buffer) => ({ ...buffer.run, ...buffer.take() }));
+      const now = performance.now();
+      const batches = [...open].filter((buffer) => (buffer.pendingForMs(now) ?? -1) >= flushIntervalMs).map((buffer) => ({ ...buffer.run, ...buffer.take() }));
       if (batches.length === 0) return;
       try {
         await appendRunLogs(db, batches);

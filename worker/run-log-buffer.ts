@@ -13,10 +13,13 @@ export class RunLogBuffer {
   private bytes = 0;
   private truncated = false;
   private truncationPending = false;
+  /** When the oldest line not yet taken was pushed (performance.now()), or null when there is none. */
+  private pendingFrom: number | null = null;
 
   constructor(readonly run: { runId: string; claimToken: string }) {}
 
   push(stream: LogStream, text: string): void {
+    this.pendingFrom ??= performance.now();
     for (const raw of text.replace(/\r?\n$/, "").split(/\r?\n/)) {
       if (this.truncated) return;
       const line = raw.length > MAX_LINE_CHARS ? `${raw.slice(0, MAX_LINE_CHARS)}…` : raw;
@@ -32,8 +35,9 @@ export class RunLogBuffer {
     }
   }
 
-  get hasLines(): boolean {
-    return this.lines.length > 0;
+  /** How long the oldest line not yet taken has waited, in ms; null when there is none. */
+  pendingForMs(now = performance.now()): number | null {
+    return this.lines.length > 0 && this.pendingFrom !== null ? now - this.pendingFrom : null;
   }
 
   /** Hands over the lines not yet written, and whether the truncation note is among them. */
@@ -41,6 +45,7 @@ export class RunLogBuffer {
     const batch = { lines: this.lines, truncated: this.truncationPending };
     this.lines = [];
     this.truncationPending = false;
+    this.pendingFrom = null;
     return batch;
   }
 }

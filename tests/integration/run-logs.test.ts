@@ -6,6 +6,9 @@ import { createJob } from "@/lib/jobs/create-job";
 import { finishRuns } from "@/lib/runs/finish-run";
 import { listRunLogs } from "@/lib/runs/read";
 import { appendRunLogs, type LogLine } from "@/lib/runs/run-logs";
+import { createLogger } from "@/lib/log";
+import { createLogWriter } from "@/worker/log-writer";
+import { eventually } from "../support/worker-process";
 import { freshDatabase, providers, type TestDatabase } from "../support/test-db";
 
 const now = new Date("2026-12-01T10:00:00.000Z");
@@ -70,5 +73,48 @@ describe.each(providers)("run logs on %s", (provider) => {
     // Once the run has ended, a late write of lines finds no running run and writes nothing.
     expect(await appendRunLogs(t.db, [{ runId: run.id, claimToken: "claim-finish", lines: [line(5000, "too late")], truncated: false }])).toEqual(new Set());
     expect(await t.db.runLog.count({ where: { runId: run.id } })).toBe(1201);
+  });
+
+  describe("the worker's log writer", () => {
+    const log = createLogger("worker");
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const linesOf = async (runId: string) => (await listRunLogs(t.db, runId)).items.map((l) => l.text);
+
+    it("writes a running run's line once it has waited a whole flush interval (pushed 150 ms into a 300 ms interval: not at that tick, at the next)", async () => {
+      const run = await runningRun("claim-live");
+      const writer = createLogWriter(t.db, log, { flushIntervalMs: 300 });
+      try {
+        await sleep(150);
+        const buffer = writer.open({ runId: run.id, claimToken: "claim-live" });
+        const pushedAt = performance.now();
+        buffer.push("stdout", "still working");
+        const written = await eventually(async () => {
+          const lines = await linesOf(run.id);
+          return lines.length > 0 ? { lines, afterMs: performance.now() - pushedAt } : undefined;
+        }, 5_000, "the line to be written");
+        expect(written.lines).toEqual(["still working"]);
+        expect(written.afterMs).toBeGreaterThanOrEqual(300);
+        // Written while the run still runs; nothing is left for the outcome.
+        expect((await writer.close(buffer)).lines).toEqual([]);
+      } finally {
+        writer.stop();
+      }
+    });
+
+    it("leaves the lines of a run that ends within the interval to go with its outcome (a tick passed while they waited 600 ms of 1,000)", async () => {
+      const run = await runningRun("claim-short");
+      const writer = createLogWriter(t.db, log, { flushIntervalMs: 1_000 });
+      try {
+        await sleep(400);
+        const buffer = writer.open({ runId: run.id, claimToken: "claim-short" });
+        buffer.push("system", "POST http://127.0.0.1/hit");
+        await sleep(1_100);
+        const rest = await writer.close(buffer);
+        expect(rest.lines.map((l) => l.text)).toEqual(["POST http://127.0.0.1/hit"]);
+        expect(await linesOf(run.id)).toEqual([]);
+      } finally {
+        writer.stop();
+      }
+    });
   });
 });
