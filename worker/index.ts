@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     capacity: config.WORKER_CONCURRENCY,
     tasks: REGISTERED_TASKS,
     shellEnabled: "shell" in executors,
+    sweepsAlerts: config.SUNDIAL_ALERT_SWEEP_MS > 0,
   };
   const log = createLogger("worker", { workerId: worker.id });
   const db = createDb(config.DATABASE_URL);
@@ -70,7 +71,7 @@ async function main(): Promise<void> {
       : Promise.resolve();
   // Alerts are evaluated and sent beside the loop, never in it: a slow webhook can't delay a claim.
   const alertsStop = new AbortController();
-  const alerts = startAlertSweeper(db, { log, clock, signal: alertsStop.signal, firstAfterInterval: true });
+  const alerts = startAlertSweeper(db, { role: { workerId: worker.id }, log, clock, signal: alertsStop.signal, firstAfterInterval: true });
   await runWorkerLoop(db, {
     onWakeReady: (wakeNow) => (wakeLoop = wakeNow),
     workerId: worker.id,

@@ -1,5 +1,6 @@
 // One pass of the alert machinery, as the worker and the web server both run it: evaluate finished
-// runs, evaluate late slots, send what is queued, and forget old deliveries.
+// runs and late slots (in the one process that evaluates, see evaluator.ts), send what is queued,
+// and forget old deliveries.
 import type { Db } from "../db";
 import type { Logger } from "../log";
 import { deliverDueAlerts, type DeliverResult } from "./deliver";
@@ -18,14 +19,20 @@ export type SweepOptions = {
   publicUrl?: string;
   /** Kept by a process that sweeps again and again, so that each sweep reads only recent runs. */
   cursor?: EvaluationCursor;
+  /** False in a process that only delivers: another one evaluates (evaluatesAlerts). */
+  evaluate?: boolean;
 };
 
 export type SweepResult = { changes: number; late: number; delivered: DeliverResult };
 
 export async function sweepAlerts(db: Db, options: SweepOptions): Promise<SweepResult> {
-  const channels = await enabledChannels(db);
-  const changes = await evaluateFinishedRuns(db, options.now(), channels, options.cursor);
-  const late = await evaluateLateSlots(db, options.now(), channels, { offlineAfterSeconds: options.offlineAfterSeconds });
+  let changes = 0;
+  let late = 0;
+  if (options.evaluate ?? true) {
+    const channels = await enabledChannels(db);
+    changes = await evaluateFinishedRuns(db, options.now(), channels, options.cursor);
+    late = await evaluateLateSlots(db, options.now(), channels, { offlineAfterSeconds: options.offlineAfterSeconds });
+  }
   const delivered = await deliverDueAlerts(db, options);
   await db.alertDelivery.deleteMany({
     where: { createdAt: { lt: new Date(options.now().getTime() - DELIVERY_RETENTION_DAYS * 86_400_000) }, status: { in: ["sent", "failed"] } },

@@ -5,6 +5,7 @@ import { env } from "../env";
 import type { Logger } from "../log";
 import type { Clock } from "../runs/db-clock";
 import { sleep } from "../sleep";
+import { evaluatesAlerts, type SweeperRole } from "./evaluator";
 import { sweepAlerts } from "./sweep";
 
 /**
@@ -14,7 +15,7 @@ import { sweepAlerts } from "./sweep";
  */
 export function startAlertSweeper(
   db: Db,
-  { log, clock, signal, firstAfterInterval = false }: { log: Logger; clock: Clock; signal?: AbortSignal; firstAfterInterval?: boolean },
+  { role, log, clock, signal, firstAfterInterval = false }: { role: SweeperRole; log: Logger; clock: Clock; signal?: AbortSignal; firstAfterInterval?: boolean },
 ): Promise<void> {
   const config = env();
   const intervalMs = config.SUNDIAL_ALERT_SWEEP_MS;
@@ -35,7 +36,8 @@ export function startAlertSweeper(
     while (!signal?.aborted) {
       try {
         await clock.sync();
-        const result = await sweepAlerts(db, options);
+        const evaluate = await evaluatesAlerts(db, role, { now: clock.now(), offlineAfterSeconds: options.offlineAfterSeconds });
+        const result = await sweepAlerts(db, { ...options, evaluate });
         if (result.changes + result.late > 0) log.info({ changes: result.changes, late: result.late }, "alert states changed");
       } catch (error) {
         log.error({ error: databaseErrorSummary(error) }, "alert sweep failed");

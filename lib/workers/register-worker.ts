@@ -8,6 +8,8 @@ export type WorkerRegistration = {
   capacity: number;
   tasks: string[];
   shellEnabled: boolean;
+  /** It runs the alert sweep, so it may be the one that evaluates alerts (lib/alerts/evaluator.ts). */
+  sweepsAlerts: boolean;
 };
 
 /** Records a worker that has just started, so the dashboard and the health check can see it. */

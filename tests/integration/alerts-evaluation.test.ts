@@ -8,6 +8,7 @@ import pino from "pino";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createAlertChannel, deleteAlertChannel, updateAlertChannel } from "@/lib/alerts/save-channel";
 import { listAlertChannels, listAlertDeliveries } from "@/lib/alerts/read";
+import { evaluatesAlerts } from "@/lib/alerts/evaluator";
 import { sweepAlerts } from "@/lib/alerts/sweep";
 import { testAlertChannel } from "@/lib/alerts/test-channel";
 import { createDb, type Db, type RunStatus } from "@/lib/db";
@@ -182,6 +183,43 @@ describe.each(providers)("alerts on %s", (provider) => {
     expect(hitsOn("/webhook").map((body) => body.event)).toEqual(["failure", "recovery"]);
     expect(hitsOn("/slack")).toHaveLength(2);
     expect(smtp.messages).toHaveLength(2);
+  });
+
+  it("one process evaluates: the first-started online worker that sweeps; the others and the web server only deliver until it stops or goes silent, then the next one does, and with none online the web server", async () => {
+    await channels();
+    const { id } = await job("watched");
+    const now = new Date();
+    const ago = (seconds: number) => new Date(now.getTime() - seconds * 1000);
+    const worker = (workerId: string, startedSecondsAgo: number, heartbeatSecondsAgo: number, sweepsAlerts = true) =>
+      t.db.worker.create({ data: { id: workerId, host: "h", pid: 1, version: "test", capacity: 1, startedAt: ago(startedSecondsAgo), lastHeartbeatAt: ago(heartbeatSecondsAgo), sweepsAlerts } });
+    try {
+      // w-no-sweep started first but runs no sweep (SUNDIAL_ALERT_SWEEP_MS=0); w-silent's heartbeat is
+      // 31 s old (offline after 30 s).
+      await worker("w-no-sweep", 900, 1, false);
+      await worker("w-silent", 600, 31);
+      await worker("w-first", 300, 1);
+      await worker("w-second", 200, 1);
+      const evaluators = async () => {
+        const roles = [{ workerId: "w-no-sweep" }, { workerId: "w-silent" }, { workerId: "w-first" }, { workerId: "w-second" }, "web"] as const;
+        const chosen = await Promise.all(roles.map((role) => evaluatesAlerts(t.db, role, { now, offlineAfterSeconds: 30 })));
+        return roles.filter((_, i) => chosen[i]).map((role) => (role === "web" ? "web" : role.workerId));
+      };
+      expect(await evaluators()).toEqual(["w-first"]);
+
+      // A process that does not evaluate leaves a failure for the evaluator: no state, no alert.
+      await finish(id, "failed", { errorMessage: "HTTP 503" });
+      expect(await sweepAlerts(t.db, { log, now: () => new Date(), retryMs: 10, offlineAfterSeconds: 30, evaluate: false })).toMatchObject({ changes: 0, late: 0 });
+      expect(await t.db.jobAlertState.count({ where: { jobId: id } })).toBe(0);
+      await sweepUntilQuiet(t.db);
+      expect(hitsOn("/webhook").map((body) => body.event)).toEqual(["failure"]);
+
+      await t.db.worker.update({ where: { id: "w-first" }, data: { stoppedAt: now } });
+      expect(await evaluators()).toEqual(["w-second"]);
+      await t.db.worker.update({ where: { id: "w-second" }, data: { lastHeartbeatAt: ago(31) } });
+      expect(await evaluators()).toEqual(["web"]);
+    } finally {
+      await t.db.worker.deleteMany({ where: { id: { in: ["w-no-sweep", "w-silent", "w-first", "w-second"] } } });
+    }
   });
 
   it("raises one misfire alert for missed slots and one lost alert for a lost run", async () => {

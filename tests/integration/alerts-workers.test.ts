@@ -135,7 +135,7 @@ describe.each(providers)("alerts from worker processes on %s", (provider) => {
     await unattendedLateJob("unattended");
     const stop = new AbortController();
     // What instrumentation.ts starts in the web server.
-    const sweeper = startAlertSweeper(suite.t.db, { log: pino({ level: "silent" }), clock: databaseClock(suite.t.db), signal: stop.signal });
+    const sweeper = startAlertSweeper(suite.t.db, { role: "web", log: pino({ level: "silent" }), clock: databaseClock(suite.t.db), signal: stop.signal });
     try {
       await eventually(async () => (events().includes("late") ? true : undefined), 30_000, "the late alert");
       await settle(1000);
@@ -152,7 +152,7 @@ describe.each(providers)("alerts from worker processes on %s", (provider) => {
   it("a worker's sweeper (first sweep after one interval) stopped before its first interval is over has swept nothing", { timeout: 60_000 }, async () => {
     const job = await unattendedLateJob("unattended-2");
     const stop = new AbortController();
-    const sweeper = startAlertSweeper(suite.t.db, { log: pino({ level: "silent" }), clock: databaseClock(suite.t.db), signal: stop.signal, firstAfterInterval: true });
+    const sweeper = startAlertSweeper(suite.t.db, { role: "web", log: pino({ level: "silent" }), clock: databaseClock(suite.t.db), signal: stop.signal, firstAfterInterval: true });
     // The interval is 200 ms: a sweep at the start would have raised the late alert (the test above).
     setTimeout(() => stop.abort(), 50);
     await sweeper;

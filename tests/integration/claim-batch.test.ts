@@ -9,6 +9,7 @@ import { enqueueDueRuns } from "@/lib/runs/enqueue-due";
 import { registerWorker } from "@/lib/workers/register-worker";
 import { createTestJob, everySecondHttpJob } from "../support/jobs";
 import { freshDatabase, providers, type TestDatabase } from "../support/test-db";
+import { workerRegistration } from "../support/workers";
 
 const LEASE_MS = 30_000;
 
@@ -25,7 +26,7 @@ describe.each(providers)("%s", (provider) => {
     t = await freshDatabase(provider);
     if (provider === "postgresql") others = [createDb(t.url), createDb(t.url)];
     for (const id of ["w1", "w2", "w3"]) {
-      await registerWorker(t.db, { id, host: "test", pid: 1, version: "test", capacity: 1000, tasks: [], shellEnabled: false }, new Date());
+      await registerWorker(t.db, workerRegistration(id, { host: "test", version: "test", capacity: 1000 }), new Date());
     }
   });
   afterAll(async () => {

@@ -6,8 +6,9 @@ import { renderMetrics } from "@/lib/metrics/render-metrics";
 import { registerWorker } from "@/lib/workers/register-worker";
 import { parsePrometheusText, seriesKey } from "../support/prometheus-text";
 import { freshDatabase, providers, type TestDatabase } from "../support/test-db";
+import { workerRegistration } from "../support/workers";
 
-const worker = (id: string) => ({ id, host: "h", pid: 1, version: "0.1.0", capacity: 4, tasks: [], shellEnabled: false });
+const worker = (id: string) => workerRegistration(id);
 const ago = (ms: number) => new Date(Date.now() - ms);
 
 describe.each(providers)("metrics on %s", (provider) => {

@@ -3,12 +3,13 @@ import type { Prisma, RunStatus } from "@/lib/db";
 import { readOverview } from "@/lib/overview/read-overview";
 import { registerWorker, markWorkerStopped } from "@/lib/workers/register-worker";
 import { freshDatabase, providers, type TestDatabase } from "../support/test-db";
+import { workerRegistration } from "../support/workers";
 
 // Fixed instants: the 24-hour chart's first bucket opens at 2026-11-19T11:00Z (the hour of `now`
 // minus 23 hours), the 7-day chart's at 2026-11-14T00:00Z, the stat window at 2026-11-19T10:30Z.
 const NOW = new Date("2026-11-20T10:30:00.000Z");
 const at = (iso: string) => new Date(iso);
-const worker = (id: string) => ({ id, host: "h", pid: 1, version: "0.1.0", capacity: 4, tasks: [], shellEnabled: false });
+const worker = (id: string) => workerRegistration(id);
 
 describe.each(providers)("overview on %s", (provider) => {
   let t: TestDatabase;

@@ -5,8 +5,9 @@ import { listJobs } from "@/lib/jobs/read";
 import { listWorkers } from "@/lib/workers/read";
 import { markWorkerStopped, recordHeartbeat, registerWorker } from "@/lib/workers/register-worker";
 import { freshDatabase, providers, type TestDatabase } from "../support/test-db";
+import { workerRegistration } from "../support/workers";
 
-const worker = (id: string) => ({ id, host: "h", pid: 1, version: "0.1.0", capacity: 4, tasks: ["prune-runs"], shellEnabled: false });
+const worker = (id: string) => workerRegistration(id, { tasks: ["prune-runs"] });
 
 describe.each(providers)("read models on %s", (provider) => {
   let t: TestDatabase;

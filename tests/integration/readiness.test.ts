@@ -8,8 +8,9 @@ import { checkReadiness } from "@/lib/health/readiness";
 import { markWorkerStopped, recordHeartbeat, registerWorker } from "@/lib/workers/register-worker";
 import { adminQuery, pgUrlFor } from "../support/postgres";
 import { freshDatabase, providers, type TestDatabase } from "../support/test-db";
+import { workerRegistration } from "../support/workers";
 
-const worker = (id: string) => ({ id, host: "h", pid: 1, version: "0.1.0", capacity: 4, tasks: [], shellEnabled: false });
+const worker = (id: string) => workerRegistration(id);
 const OFFLINE_AFTER_SECONDS = 30;
 
 const cleanups: (() => Promise<unknown> | void)[] = [];

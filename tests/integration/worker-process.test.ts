@@ -16,7 +16,7 @@ describe.each(providers)("worker process on %s", (provider) => {
     const worker = startWorker(t.url, { WORKER_HEARTBEAT_SECONDS: "1", WORKER_OFFLINE_AFTER_SECONDS: "5", WORKER_CONCURRENCY: "7" });
     try {
       const row = await eventually(async () => (await t.db.worker.findFirst({ where: { pid: worker.child.pid } })) ?? undefined, 30_000, "registration");
-      expect(row).toMatchObject({ capacity: 7, stoppedAt: null, shellEnabled: false });
+      expect(row).toMatchObject({ capacity: 7, stoppedAt: null, shellEnabled: false, sweepsAlerts: true });
 
       const later = await eventually(async () => {
         const current = await t.db.worker.findUniqueOrThrow({ where: { id: row.id } });
@@ -29,6 +29,18 @@ describe.each(providers)("worker process on %s", (provider) => {
       const stopped = await t.db.worker.findUniqueOrThrow({ where: { id: row.id } });
       expect(stopped.stoppedAt).not.toBeNull();
       expect(worker.output()).toContain('"msg":"worker stopped"');
+    } finally {
+      worker.child.kill("SIGKILL");
+    }
+  });
+
+  it("registers as not sweeping alerts with SUNDIAL_ALERT_SWEEP_MS=0, so it is never the one chosen to evaluate them", async () => {
+    const worker = startWorker(t.url, { SUNDIAL_ALERT_SWEEP_MS: "0" });
+    try {
+      const row = await eventually(async () => (await t.db.worker.findFirst({ where: { pid: worker.child.pid } })) ?? undefined, 30_000, "registration");
+      expect(row.sweepsAlerts).toBe(false);
+      worker.child.kill("SIGTERM");
+      expect(await worker.exited).toBe(0);
     } finally {
       worker.child.kill("SIGKILL");
     }

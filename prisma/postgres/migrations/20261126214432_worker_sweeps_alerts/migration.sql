@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Worker" ADD COLUMN     "sweepsAlerts" BOOLEAN NOT NULL DEFAULT true;
