@@ -541,10 +541,37 @@ async function check(target) {
   return EXIT.drift;
 }
 
+/**
+ * Whether every local migration is recorded as applied in the SQLite file, read without the engine.
+ * The engine migrates SQLite with `locking_mode=EXCLUSIVE`, which it cannot get while a worker or
+ * the dashboard has the file open: `npm start` beside running workers waited 10 s and failed with
+ * "unknown variant `SocketTimeout`" even when there was nothing to apply.
+ */
+function sqliteIsUpToDate(target, migrations) {
+  const db = new Database(target.sqliteFile, { readonly: true, fileMustExist: true, timeout: 10_000 });
+  try {
+    const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
+    if (!table) return false;
+    const rows = db.prepare("SELECT migration_name AS name, finished_at AS finished, rolled_back_at AS rolledBack FROM _prisma_migrations").all();
+    if (rows.some((row) => row.finished === null && row.rolledBack === null)) return false;
+    const applied = new Set(rows.filter((row) => row.finished !== null && row.rolledBack === null).map((row) => row.name));
+    return migrations.migrationDirectories.every((dir) => applied.has(dir.path));
+  } finally {
+    db.close();
+  }
+}
+
+/** The engine's SQLite error when another process holds the file (its busy timeout ran out). */
+const isSqliteBusy = (error) => /SocketTimeout/.test(String(error?.message));
+
 async function deploy(target) {
   const migrations = readMigrations(target, { lockFallback: true });
   if (target.provider === "sqlite") {
     probeSqlite(target, { create: true });
+    if (sqliteIsUpToDate(target, migrations)) {
+      console.log("Database is up to date");
+      return EXIT.ok;
+    }
   } else if (!(await probePostgres(target)).exists) {
     // As `prisma migrate deploy` does: a missing database is created, then migrated.
     const quoted = `"${target.pg.database.replaceAll('"', '""')}"`;
@@ -555,6 +582,11 @@ async function deploy(target) {
   const { appliedMigrationNames } = await withEngine(target, factory, (engine) =>
     engine.applyMigrations({ migrationsList: migrations, filters: NO_FILTERS }),
   ).catch(async (error) => {
+    if (target.provider === "sqlite" && isSqliteBusy(error)) {
+      throw new UserError(
+        `Could not lock ${displayPath(target.sqliteFile)} to apply its pending migrations: another process (a worker or the dashboard) has it open. Stop them, run this again, then start them.`,
+      );
+    }
     throw await nameFailedMigration(error, factory);
   });
   for (const name of appliedMigrationNames) console.log(`Applied migration ${name}`);

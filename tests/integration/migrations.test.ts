@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import type { DbProvider } from "@/lib/db";
 import { adminQuery, pgUrlFor } from "../support/postgres";
@@ -84,6 +85,36 @@ describe.each(providers)("migrations on %s", (provider) => {
     expect(status.code).toBe(3);
     expect(status.stdout + status.stderr).toContain(first!);
   });
+});
+
+describe("migrate.mjs deploy on SQLite beside a running process", () => {
+  it("answers up to date without locking the file, and names the process in the way when a migration is pending (tried: the newest migration's row deleted while another connection has the file open)", async () => {
+    const url = await blankDatabaseUrl("sqlite");
+    expect((await migrate(["deploy"], url)).code).toBe(0);
+    // A worker or the dashboard: a WAL connection that has read the file and keeps it open.
+    const holder = new Database(url.replace(/^file:/, ""));
+    try {
+      holder.pragma("journal_mode = WAL");
+      holder.prepare("SELECT COUNT(*) FROM _prisma_migrations").get();
+
+      const upToDate = await migrate(["deploy"], url);
+      expect(upToDate).toMatchObject({ code: 0 });
+      expect(upToDate.stdout.trim()).toBe("Database is up to date");
+
+      const names = readdirSync(join(ROOT, "prisma/migrations")).filter((n) => /^\d{14}_/.test(n)).sort();
+      const newest = names.at(-1)!;
+      holder.prepare("DELETE FROM _prisma_migrations WHERE migration_name = ?").run(newest);
+      const blocked = await migrate(["deploy"], url);
+      expect(blocked.code).toBe(1);
+      expect(blocked.stderr.trim()).toBe(
+        `Could not lock ${url.replace(/^file:/, "")} to apply its pending migrations: another process (a worker or the dashboard) has it open. Stop them, run this again, then start them.`,
+      );
+      // It changed nothing: the other migrations are still recorded, the newest still pending.
+      expect(holder.prepare("SELECT migration_name AS name FROM _prisma_migrations ORDER BY 1").all()).toEqual(names.slice(0, -1).map((name) => ({ name })));
+    } finally {
+      holder.close();
+    }
+  }, 60_000);
 });
 
 describe("migrate.mjs input errors", () => {
