@@ -87,8 +87,8 @@ export type QuietJob = { jobId: string; seen: SeenState; next: NextState };
  * (at 1,000 runs a second a transaction per job kept the sweeping worker's event loop from its
  * timers). The same conditions as claimStateChange, row by row: an existing row only at the version
  * read; a missing one is created healthy at version 1 already carrying the watermark, so a process
- * that meanwhile created it (and would claim version 1) finds it evaluated and backs off, and a row
- * another process created first is left to it.
+ * that meanwhile created it (and would claim version 1) finds it evaluated and backs off, a row
+ * another process created first is left to it, and none is created for a job deleted meanwhile.
  */
 export async function advanceQuietJobs(db: Db, quiet: QuietJob[]): Promise<void> {
   const provider = dbProvider(db);
@@ -117,6 +117,7 @@ export async function advanceQuietJobs(db: Db, quiet: QuietJob[]): Promise<void>
         SELECT v.id, 'healthy'::"AlertState", TIMESTAMP '1970-01-01' + v.since * INTERVAL '1 millisecond',
                TIMESTAMP '1970-01-01' + v.at * INTERVAL '1 millisecond', v.run, 1
         FROM jsonb_to_recordset(${values(fresh)}::jsonb) AS v(id text, version int, since float8, at float8, run text)
+        WHERE EXISTS (SELECT 1 FROM "Job" j WHERE j."id" = v.id)
         ON CONFLICT ("jobId") DO NOTHING`;
     }
     return;
@@ -133,7 +134,7 @@ export async function advanceQuietJobs(db: Db, quiet: QuietJob[]): Promise<void>
     await db.$executeRaw`
       INSERT INTO "JobAlertState" ("jobId", "state", "since", "evaluatedAt", "evaluatedRunId", "version")
       SELECT json_extract(value, '$.id'), 'healthy', json_extract(value, '$.since'), json_extract(value, '$.at'), json_extract(value, '$.run'), 1
-      FROM json_each(${values(fresh)}) WHERE true
+      FROM json_each(${values(fresh)}) WHERE EXISTS (SELECT 1 FROM "Job" WHERE "Job"."id" = json_extract(value, '$.id'))
       ON CONFLICT ("jobId") DO NOTHING`;
   }
 }

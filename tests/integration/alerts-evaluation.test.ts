@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createAlertChannel, deleteAlertChannel, updateAlertChannel } from "@/lib/alerts/save-channel";
 import { listAlertChannels, listAlertDeliveries } from "@/lib/alerts/read";
 import { evaluatesAlerts } from "@/lib/alerts/evaluator";
+import { advanceQuietJobs } from "@/lib/alerts/state-change";
 import { sweepAlerts } from "@/lib/alerts/sweep";
 import { testAlertChannel } from "@/lib/alerts/test-channel";
 import { createDb, type Db, type RunStatus } from "@/lib/db";
@@ -106,12 +107,22 @@ describe.each(providers)("alerts on %s", (provider) => {
     const first = await sweepAlerts(t.db, { log, now: () => now, retryMs: 10, offlineAfterSeconds: 30, cursor });
     expect(first.changes).toBe(1);
     expect(cursor).toMatchObject({ caughtUpTo: now });
-    // Every job's watermark is at its newest run: the quiet ones moved together, batch after batch
-    // (1,000 runs each: the row created by the first, moved by the next two).
+    // Every job's watermark is at its newest run, written once for the sweep although its runs came
+    // in three batches of 1,000: the quiet jobs' rows were created at version 1 already carrying it.
     const states = await t.db.jobAlertState.findMany({ where: { jobId: { in: jobs.map((j) => j.id) } } });
     expect(states).toHaveLength(500);
     expect(states.filter((state) => state.state !== "healthy").map((state) => state.jobId)).toEqual([last.id]);
-    expect(states.find((state) => state.jobId === jobs[0]!.id)).toMatchObject({ version: 3, evaluatedAt: new Date(base + 4000) });
+    expect(states.find((state) => state.jobId === jobs[0]!.id)).toMatchObject({ version: 1, evaluatedAt: new Date(base + 4000) });
+    expect(states.find((state) => state.jobId === jobs[1]!.id)).toMatchObject({ version: 1, evaluatedAt: new Date(base + 4001) });
+
+    // A quiet job deleted between the read of its runs and the write of its watermark gets no state
+    // row, and the other jobs' watermarks still move.
+    await advanceQuietJobs(t.db, [
+      { jobId: "deleted-meanwhile", seen: null, next: { state: "healthy", since: now, reason: null, runId: null, evaluatedAt: now, evaluatedRunId: "r" } },
+      { jobId: jobs[1]!.id, seen: states.find((state) => state.jobId === jobs[1]!.id)!, next: { state: "healthy", since: now, reason: null, runId: null, evaluatedAt: new Date(base + 4500), evaluatedRunId: "r" } },
+    ]);
+    expect(await t.db.jobAlertState.count({ where: { jobId: "deleted-meanwhile" } })).toBe(0);
+    expect(await t.db.jobAlertState.findUnique({ where: { jobId: jobs[1]!.id } })).toMatchObject({ version: 2, evaluatedAt: new Date(base + 4500) });
 
     // A run whose outcome was written late (finished 10 s before the last sweep caught up) is still
     // evaluated by the next sweep, within the cursor's margin; nothing is evaluated twice.
