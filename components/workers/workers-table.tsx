@@ -10,7 +10,14 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { runningRunsQuery } from "@/lib/queries/runs";
 import { workersQuery } from "@/lib/queries/workers";
 import type { RunDto } from "@/lib/runs/run-dto";
+import type { WorkerAlertRole } from "@/lib/workers/read";
 import { WorkerStateBadge } from "./worker-state-badge";
+
+const ALERT_ROLE_TEXT: Record<WorkerAlertRole, string> = {
+  evaluates: "evaluates alerts",
+  delivers: "delivers alerts",
+  off: "alerts off",
+};
 
 /** Every worker seen in the last day: where it runs, whether it is alive, what it is running and what it can run. */
 export function WorkersTable() {
@@ -69,6 +76,11 @@ export function WorkersTable() {
                     </TableCell>
                     <TableCell>
                       <WorkerStateBadge state={worker.state} />
+                      {worker.alerts ? (
+                        <div className="mt-1 text-xs text-muted-foreground" data-testid="worker-alerts">
+                          {ALERT_ROLE_TEXT[worker.alerts]}
+                        </div>
+                      ) : null}
                     </TableCell>
                     <TableCell>
                       <Instant value={worker.lastHeartbeatAt} />

@@ -10,11 +10,17 @@ import { onlineWorkersWhere } from "../health/online-workers";
 
 export type SweeperRole = { workerId: string } | "web";
 
-export async function evaluatesAlerts(db: Db, role: SweeperRole, { now, offlineAfterSeconds }: { now: Date; offlineAfterSeconds: number }): Promise<boolean> {
+/** The worker that evaluates alerts now, or null when none does (the web server then does). */
+export async function alertEvaluatorId(db: Db, { now, offlineAfterSeconds }: { now: Date; offlineAfterSeconds: number }): Promise<string | null> {
   const first = await db.worker.findFirst({
     where: { ...onlineWorkersWhere(now, offlineAfterSeconds), sweepsAlerts: true },
     orderBy: [{ startedAt: "asc" }, { id: "asc" }],
     select: { id: true },
   });
-  return role === "web" ? first === null : first?.id === role.workerId;
+  return first?.id ?? null;
+}
+
+export async function evaluatesAlerts(db: Db, role: SweeperRole, at: { now: Date; offlineAfterSeconds: number }): Promise<boolean> {
+  const evaluator = await alertEvaluatorId(db, at);
+  return role === "web" ? evaluator === null : evaluator === role.workerId;
 }

@@ -163,7 +163,10 @@ export const WorkerDtoSchema = z.object({
   tasks: z.array(z.string()),
   shellEnabled: z.boolean(),
   runningRuns: z.int(),
-
+  alerts: z.enum(["evaluates", "delivers", "off"]).nullable().meta({
+    description:
+      "The worker's part in alerting while online: evaluates (turns finished runs and late slots into alerts; one worker at a time), delivers (only sends what is queued), off (SUNDIAL_ALERT_SWEEP_MS=0). Null when not online.",
+  }),
 });
 
 export const AuditEventSchema = z.object({

@@ -11,6 +11,8 @@ test("the workers page shows the e2e worker online with the tasks it offers", as
   for (const task of ["sundial.prune-runs", "sundial.daily-report", "example.cancel-unpaid-order"]) {
     await expect(worker.getByText(task, { exact: true })).toBeVisible();
   }
+  // The only worker sweeps alerts, so it is the one that evaluates them.
+  await expect(worker.getByTestId("worker-alerts")).toHaveText("evaluates alerts");
   await expect(worker).toContainText(/pid \d+/);
   await expect(worker).toContainText(/ \/ \d+/);
   await expect(worker.locator("time").first()).toHaveText(/(now|sec\. ago)$/);

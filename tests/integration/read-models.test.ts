@@ -18,11 +18,17 @@ describe.each(providers)("read models on %s", (provider) => {
     await t?.drop();
   });
 
-  it("lists workers as online, stopped or offline by heartbeat, with their running runs", async () => {
+  it("lists workers as online, stopped or offline by heartbeat, with their running runs and their part in alerting", async () => {
     const now = new Date("2026-11-25T12:00:00Z");
+    // "muted" started first but doesn't sweep; "dead" started before both but went silent; of the
+    // two sweeping workers started together, the first by id evaluates.
+    await registerWorker(t.db, workerRegistration("muted", { sweepsAlerts: false }), new Date(now.getTime() - 10_000));
+    await recordHeartbeat(t.db, "muted", now);
     await registerWorker(t.db, worker("alive"), now);
+    await registerWorker(t.db, worker("second"), now);
     await registerWorker(t.db, worker("dead"), new Date(now.getTime() - 120_000));
-    await registerWorker(t.db, worker("gone"), now);
+    await registerWorker(t.db, worker("gone"), new Date(now.getTime() - 20_000));
+    await recordHeartbeat(t.db, "gone", now);
     await markWorkerStopped(t.db, "gone", now);
     const job = await t.db.job.create({
       data: { name: "w", kind: "task", config: { task: "x" }, triggerType: "cron", trigger: { expression: "* * * * *" } },
@@ -31,9 +37,11 @@ describe.each(providers)("read models on %s", (provider) => {
 
     const listed = await listWorkers(t.db, now, 30);
     const byId = Object.fromEntries(listed.map((w) => [w.id, w]));
-    expect(byId.alive).toMatchObject({ state: "online", runningRuns: 1, tasks: ["prune-runs"] });
-    expect(byId.dead?.state).toBe("offline");
-    expect(byId.gone?.state).toBe("stopped");
+    expect(byId.alive).toMatchObject({ state: "online", runningRuns: 1, tasks: ["prune-runs"], alerts: "evaluates" });
+    expect(byId.second).toMatchObject({ state: "online", alerts: "delivers" });
+    expect(byId.muted).toMatchObject({ state: "online", alerts: "off" });
+    expect(byId.dead).toMatchObject({ state: "offline", alerts: null });
+    expect(byId.gone).toMatchObject({ state: "stopped", alerts: null });
     expect(await recordHeartbeat(t.db, "nobody", now)).toBe(false);
   });
 
