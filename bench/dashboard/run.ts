@@ -10,17 +10,15 @@
 // BENCH_WARMUP (3), BENCH_PROVIDERS (sqlite,postgresql), BENCH_PG_URL (TEST_POSTGRES_URL, else
 // postgresql://postgres@127.0.0.1:5432/postgres: the server's admin database, used to create and
 // drop the benchmark's own), BENCH_OUT (bench/RESULTS.md; "-" prints only).
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
 import { createDb, type Db, type DbProvider } from "../../lib/db";
 import { getJob, listJobs } from "../../lib/jobs/read";
 import { readOverview } from "../../lib/overview/read-overview";
 import { listRuns } from "../../lib/runs/read";
 import { machine, table } from "../schedule/harness";
+import { createBenchStore, type BenchStore } from "../support/stores";
 import { JOB_PREFIXES, JOB_TAGS, STATUS_MIX, seedPostgres, seedSqlite, type SeedPlan } from "./seed";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -36,59 +34,25 @@ const RUNS = int("BENCH_RUNS", QUICK ? 100_000 : 1_000_000);
 const ITERATIONS = int("BENCH_ITERATIONS", QUICK ? 10 : 40);
 const WARMUP = int("BENCH_WARMUP", 3);
 const PROVIDERS = (env.BENCH_PROVIDERS ?? "sqlite,postgresql").split(",").map((p) => p.trim()) as DbProvider[];
-const PG_ADMIN_URL = env.BENCH_PG_URL ?? env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const OUT = env.BENCH_OUT ?? (QUICK ? "-" : path.join(ROOT, "bench", "RESULTS.md"));
 const TARGET_MS = 300;
 const DAY_MS = 24 * 60 * 60_000;
 
 const log = (message: string) => process.stderr.write(`[bench:dashboard] ${message}\n`);
 
-function migrate(url: string): void {
-  const result = spawnSync(process.execPath, ["scripts/migrate.mjs", "deploy"], { cwd: ROOT, env: { ...env, DATABASE_URL: url }, encoding: "utf8" });
-  if (result.status !== 0) throw new Error(`migrate deploy failed (${result.status}): ${result.stderr}`);
-}
-
-async function adminQuery(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-function withDatabase(url: string, name: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
-}
-
-type Store = { provider: DbProvider; url: string; seedMs: number; drop: () => Promise<void> };
+type Store = BenchStore & { seedMs: number };
 
 async function createStore(provider: DbProvider, plan: SeedPlan): Promise<Store> {
   const started = performance.now();
-  if (provider === "sqlite") {
-    const dir = mkdtempSync(path.join(tmpdir(), "sundial-bench-dashboard-"));
-    const file = path.join(dir, "sundial.db");
-    const url = `file:${file}`;
-    migrate(url);
-    seedSqlite(file, plan);
-    return { provider, url, seedMs: performance.now() - started, drop: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const name = `bench_dashboard_${process.pid}`;
-  await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await adminQuery(`CREATE DATABASE ${name}`);
-  const url = withDatabase(PG_ADMIN_URL, name);
-  const drop = () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  const store = await createBenchStore(provider, "bench-dashboard");
   try {
-    migrate(url);
-    await seedPostgres(url, plan);
+    if (store.sqliteFile) seedSqlite(store.sqliteFile, plan);
+    else await seedPostgres(store.url, plan);
   } catch (error) {
-    await drop();
+    await store.drop();
     throw error;
   }
-  return { provider, url, seedMs: performance.now() - started, drop };
+  return { ...store, seedMs: performance.now() - started };
 }
 
 type Case = { name: string; page: string; run: (db: Db, iteration: number) => Promise<unknown> };
