@@ -7,6 +7,7 @@ import { screenshotPath } from "./screenshots";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { createUser } from "@/lib/users/create-user";
 import { createDb } from "@/lib/db";
+import { nextFireTimes } from "@/lib/schedule/next-fire-times";
 import type { Actor } from "@/lib/jobs/actor";
 import { startRecorder, type Recorder } from "../support/recorder";
 import { E2E_ADMIN, E2E_DATABASE_URL } from "../../playwright.config";
@@ -20,12 +21,19 @@ const VIEWER = { email: "vera.jobs-viewer@sundial.test", password: "jobs viewer 
 let operator: Record<string, string>;
 let receiver: Recorder;
 
-/** A task job that would run tomorrow: nothing runs unless a test asks. */
+/**
+ * Leap days only: nothing runs unless a test asks. (A daily 02:30 in Berlin ran all 54 jobs when the
+ * suite reached them at 01:29 UTC, and the next run read "in 54 sec.".)
+ */
+const LEAP_DAY_TRIGGER = { type: "cron", expression: "30 2 29 2 *", timezone: "Europe/Berlin" };
+const LEAP_DAY_WORDS = "At 02:30, on day 29 of the month, only in February (Europe/Berlin)";
+
+/** A task job that does not run while the suite does. */
 const taskJob = (name: string, tags: string[]) => ({
   name,
   kind: "task",
   config: { task: "example.cancel-unpaid-order", payload: { orderId: "8812" } },
-  trigger: { type: "cron", expression: "30 2 * * *", timezone: "Europe/Berlin" },
+  trigger: LEAP_DAY_TRIGGER,
   tags,
 });
 
@@ -90,10 +98,13 @@ test("search narrows the list as you type, and clearing the filters brings every
   await page.getByRole("searchbox", { name: "Search jobs by name" }).fill("JL-BR");
   await expect(jobLinks(page)).toHaveText(["jl-bravo"]);
   await expect(page).toHaveURL(/\/jobs\?q=JL-BR$/);
-  await expect(rowOf(page, "jl-bravo")).toContainText("At 02:30 (Europe/Berlin)");
-  await expect(rowOf(page, "jl-bravo")).toContainText("30 2 * * *");
+  await expect(rowOf(page, "jl-bravo")).toContainText(LEAP_DAY_WORDS);
+  await expect(rowOf(page, "jl-bravo")).toContainText("30 2 29 2 *");
   await expect(rowOf(page, "jl-bravo")).toContainText("task example.cancel-unpaid-order");
-  await expect(rowOf(page, "jl-bravo").locator("time")).toHaveText(/^in \d+ (hr|min)\.$/);
+  const nextRun = rowOf(page, "jl-bravo").locator("time");
+  await expect(nextRun).toHaveAttribute("datetime", nextFireTimes(LEAP_DAY_TRIGGER, new Date(), 1)[0]!.toISOString());
+  // "next yr." now; "in 3 mo.", "next wk.", "tomorrow" as the leap day comes closer.
+  await expect(nextRun).toHaveText(/^(in \d+ \S+|next \S+|tomorrow)$/);
 
   await page.getByRole("searchbox", { name: "Search jobs by name" }).fill("no-such-job-anywhere");
   await expect(page.getByText("No jobs match these filters")).toBeVisible();
@@ -184,7 +195,7 @@ test("on a phone the list keeps name, next run and actions", async ({ page }) =>
   await expect(row.getByRole("button", { name: "Run jl-bravo now" })).toBeVisible();
   await expect(jobsTable(page).getByRole("columnheader", { name: "Schedule" })).toBeHidden();
   // The schedule folds into the name cell (the Schedule column holds the same words, hidden).
-  await expect(row.getByText("At 02:30 (Europe/Berlin)").first()).toBeVisible();
+  await expect(row.getByText(LEAP_DAY_WORDS).first()).toBeVisible();
   await page.screenshot({ path: screenshotPath("jobs-list-phone.png"), fullPage: true });
 });
 
