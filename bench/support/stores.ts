@@ -6,8 +6,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
 import type { DbProvider } from "../../lib/db";
+import { adminQuery, pgUrlFor } from "../../tests/support/postgres";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const PG_ADMIN_URL = process.env.BENCH_PG_URL ?? process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -17,22 +17,6 @@ export type BenchStore = { provider: DbProvider; url: string; sqliteFile?: strin
 function migrate(url: string): void {
   const result = spawnSync(process.execPath, ["scripts/migrate.mjs", "deploy"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
   if (result.status !== 0) throw new Error(`migrate deploy failed (${result.status}): ${result.stderr}`);
-}
-
-async function adminQuery(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-function withDatabase(url: string, name: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
 }
 
 /** `name` names the temporary directory or the PostgreSQL database (the process id is added). */
@@ -45,10 +29,10 @@ export async function createBenchStore(provider: DbProvider, name: string): Prom
     return { provider, url, sqliteFile: file, drop: async () => rmSync(dir, { recursive: true, force: true }) };
   }
   const database = `${name.replace(/[^a-z0-9]/gi, "_")}_${process.pid}`;
-  await adminQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-  await adminQuery(`CREATE DATABASE ${database}`);
-  const drop = () => adminQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-  const url = withDatabase(PG_ADMIN_URL, database);
+  await adminQuery(PG_ADMIN_URL, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  await adminQuery(PG_ADMIN_URL, `CREATE DATABASE ${database}`);
+  const drop = () => adminQuery(PG_ADMIN_URL, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  const url = pgUrlFor(PG_ADMIN_URL, database);
   try {
     migrate(url);
   } catch (error) {
