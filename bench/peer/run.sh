@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Sundial beside its peers in ONE harness run (../shared/peer-bench): writes
 # bench/peer/results/sundial-peers-<date>.jsonl, then .json and .md through the harness's summarise.mjs.
-#   bash bench/peer/run.sh                 # full plan (about an hour on 2 cores)
+#   bash bench/peer/run.sh                 # full plan (about 50 minutes on 2 cores)
 #   PLAN=short bash bench/peer/run.sh      # 30 s windows, N = 100 and 1,000, B, C, idle (about 25 minutes)
 #   PLAN=engine bash bench/peer/run.sh     # Sundial and croner only: N = 100, 1,000, 10,000 on one minute, idle (about 20 minutes)
 #   PLAN=quick bash bench/peer/run.sh      # smoke test: short windows, N=100 (about 10 minutes)
-#   ONLY="sundial-sqlite croner" bash bench/peer/run.sh   # restrict to some peers
+#   ONLY="sundial-sqlite croner" bash bench/peer/run.sh   # restrict to some peers ("floor": the recorder floor)
 # PEER_BENCH=<dir> uses a harness copy that already has its node_modules; otherwise ../shared/peer-bench
 # is copied to a temporary directory and `npm ci` is run there (shared/ may be read-only).
 # Needs PostgreSQL on 127.0.0.1:5432 (trust auth) and Redis on 127.0.0.1:6379 (for BullMQ).
@@ -51,6 +51,14 @@ run() { # peer scenario n [extra args for run-scenario.mjs...]
   fi
 }
 
+# The HTTP path alone (bench/peer/recorder-floor.mjs: a bare client feeding the same recorder), next
+# to the 10,000-on-one-minute runs so that both meet the same machine: no peer can beat it.
+floor() {
+  want floor || return 0
+  echo "$(date -u +%T) floor: the recorder fed by a bare HTTP client" >&2
+  PEER_BENCH=$PEER_BENCH node "$REPO/bench/peer/recorder-floor.mjs" --reps 2 --jsonl "${OUT%.jsonl}-floor.jsonl" >/dev/null || echo "  FAILED: recorder floor" >&2
+}
+
 SUNDIAL="sundial-sqlite sundial-pg"
 if [ "$PLAN" = short ]; then
   # What fits in a session: 30 s windows, N up to 1,000 per second, idle with 10,000.
@@ -62,6 +70,7 @@ elif [ "$PLAN" = engine ]; then
   # The worker engine beside croner only (about 20 minutes): lateness at N = 100 and 1,000 per
   # second, 10,000 jobs on the same minute, and idle cost with 10,000.
   for n in 100 1000; do for p in croner $SUNDIAL; do run "$p" A "$n" --duration-s 30; done; done
+  floor
   for p in croner $SUNDIAL; do run "$p" A 10000 --every minute; done
   for p in croner $SUNDIAL; do run "$p" idle 10000 --duration-s 30; done
 elif [ "$PLAN" = quick ]; then
@@ -71,12 +80,13 @@ else
   # A, lateness with one worker; the peers rotate within each N so drift in machine load is shared.
   for n in 100 1000 10000; do for p in croner bullmq $SUNDIAL; do run "$p" A "$n"; done; done
   # B, three workers on one store: duplicates and how the work spreads
-  for n in 100 1000; do for p in bullmq $SUNDIAL; do run "$p" B "$n"; done; done
+  for n in 100 1000 10000; do for p in bullmq $SUNDIAL; do run "$p" B "$n"; done; done
   # C, worker stopped for 30 s (SIGTERM), restarted: what happens to the slots in the gap
   for p in bullmq $SUNDIAL; do run "$p" C 100; done
   # idle: 10,000 schedules that do not come due in the window; resource use only
   for p in croner $SUNDIAL; do run "$p" idle 10000; done
   # 10,000 jobs all due on the same minute, two minute slots
+  floor
   for p in croner $SUNDIAL; do run "$p" A 10000 --every minute; done
 fi
 
