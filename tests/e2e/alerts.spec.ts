@@ -29,13 +29,17 @@ test("an admin creates a webhook channel, test-sends to a receiver and sees the 
 
   await dialog.getByLabel("Webhook URL").fill(`${recorder.url}/hooks/sundial`);
   await dialog.getByLabel("Signing secret (optional)").fill("shared-secret");
+  // Only jobs that pick it: the specs before this one made jobs fail, and a channel for all jobs got
+  // their alerts too whenever the evaluator's next sweep came after it existed (CI, 2026-11-27).
+  await dialog.getByRole("switch", { name: /^All jobs/ }).click();
+  await expect(dialog.getByRole("switch", { name: /^All jobs/ })).not.toBeChecked();
   await page.screenshot({ path: test.info().outputPath("alerts-dialog.png") });
   await dialog.getByRole("button", { name: "Create channel" }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByText('Channel "ops-hook" created')).toBeVisible();
   const row = page.getByTestId("channel-ops-hook");
   await expect(row).toContainText(`${recorder.url}/…`);
-  await expect(row).toContainText("All jobs");
+  await expect(row).toContainText("Selected jobs");
 
   await row.getByRole("button", { name: "Send a test alert to ops-hook" }).click();
   await expect(row.getByRole("status")).toHaveText("Test alert sent");
@@ -71,7 +75,7 @@ test("an admin creates a webhook channel, test-sends to a receiver and sees the 
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: test.info().outputPath("alerts-mobile.png"), fullPage: true });
 
-  // The channel is global and its receiver closes with this spec: the specs after it make jobs fail.
+  // Its receiver closes with this spec, and the specs after it may pick channels.
   const { data: channels } = (await (await request.get("/api/v1/alert-channels")).json()) as { data: { id: string; name: string }[] };
   const channel = channels.find((c) => c.name === "ops-webhook")!;
   expect((await request.delete(`/api/v1/alert-channels/${channel.id}`)).status()).toBe(200);
