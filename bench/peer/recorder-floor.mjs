@@ -20,7 +20,7 @@ import { spawn } from "node:child_process";
 import { appendFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { Agent, request } from "undici";
 
@@ -43,14 +43,9 @@ const sleepUntil = (epochMs) => new Promise((resolve) => setTimeout(resolve, Mat
 const nextWholeSecond = (leadMs) => Math.ceil((Date.now() + leadMs) / 1000) * 1000;
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 const round = (ms) => Math.round(ms * 10) / 10;
-const TICKS_PER_S = 100;
-
-/** CPU seconds (user + system) the process has used, from /proc. */
-function cpuSecondsOf(pid) {
-  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_S;
-}
+// The recorder's CPU is read the way the harness reads every peer's.
+const { sample } = await import(pathToFileURL(path.join(HARNESS, "lib/procstat.mjs")).href);
+const recorderCpuSeconds = (pid) => sample([pid]).cpuS;
 const ownCpuSeconds = () => {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1e6;
@@ -101,14 +96,14 @@ async function measure(kind, rep) {
     const slots = kind === "rate" ? rateSeconds : 1;
     const sent = [];
     await sleepUntil(first);
-    const cpuBefore = { client: ownCpuSeconds(), recorder: cpuSecondsOf(recorder.pid) };
+    const cpuBefore = { client: ownCpuSeconds(), recorder: recorderCpuSeconds(recorder.pid) };
     for (let s = 0; s < slots; s += 1) {
       await sleepUntil(first + s * 1000);
       sent.push(fire(agent, recorder.url, ids, first + s * 1000));
     }
     const failed = (await Promise.all(sent)).flat().filter((result) => result.status === "rejected").length;
     const busySeconds = (Date.now() - first) / 1000;
-    const cpu = { client: ownCpuSeconds() - cpuBefore.client, recorder: cpuSecondsOf(recorder.pid) - cpuBefore.recorder };
+    const cpu = { client: ownCpuSeconds() - cpuBefore.client, recorder: recorderCpuSeconds(recorder.pid) - cpuBefore.recorder };
     // The recorder writes its log every 250 ms.
     await new Promise((resolve) => setTimeout(resolve, 600));
     await recorder.stop();
