@@ -72,16 +72,13 @@ async function fire(agent, url, ids, scheduled) {
   return Promise.allSettled(answered);
 }
 
-/** Arrival - scheduled (ms) of the recorder's lines whose id starts with `prefix`. */
-function latenessOf(out, prefix) {
-  return readFileSync(out, "utf8")
+/** The recorder's lines whose id starts with `prefix`: lateness (arrival - scheduled, ms, sorted) and the last arrival. */
+function arrivalsOf(out, prefix) {
+  const hits = readFileSync(out, "utf8")
     .split("\n")
     .filter((line) => line.startsWith(prefix))
-    .map((line) => {
-      const [, scheduled, arrival] = line.split(" ");
-      return Number(arrival) - Number(scheduled);
-    })
-    .sort((a, b) => a - b);
+    .map((line) => line.split(" ").slice(1, 3).map(Number));
+  return { lateness: hits.map(([scheduled, arrival]) => arrival - scheduled).sort((a, b) => a - b), lastArrival: Math.max(...hits.map(([, arrival]) => arrival)) };
 }
 
 async function measure(kind, rep) {
@@ -107,8 +104,7 @@ async function measure(kind, rep) {
     // The recorder writes its log every 250 ms.
     await new Promise((resolve) => setTimeout(resolve, 600));
     await recorder.stop();
-    const lateness = latenessOf(out, "job");
-    const lastArrival = lateness.length > 0 ? first + (slots - 1) * 1000 + lateness.at(-1) : first;
+    const { lateness, lastArrival } = arrivalsOf(out, "job");
     return {
       kind,
       rep,
@@ -120,7 +116,7 @@ async function measure(kind, rep) {
       failed,
       lateness_ms: { first: round(lateness[0]), p50: round(quantile(lateness, 0.5)), p99: round(quantile(lateness, 0.99)), last: round(lateness.at(-1)) },
       over_1s_late: lateness.filter((ms) => ms > 1000).length,
-      achieved_per_s: Math.round(lateness.length / ((lastArrival - first) / 1000 || 1)),
+      achieved_per_s: lateness.length > 0 ? Math.round(lateness.length / ((lastArrival - first) / 1000 || 1)) : 0,
       // Share of one core each used from the first slot until the last answer.
       cpu_pct: { client: Math.round((100 * cpu.client) / busySeconds), recorder: Math.round((100 * cpu.recorder) / busySeconds) },
     };
