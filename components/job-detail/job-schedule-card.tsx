@@ -1,9 +1,10 @@
 "use client";
 
 import { Instant } from "@/components/time/instant";
+import { useNow } from "@/components/time/use-now";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { JobDto } from "@/lib/jobs/job-dto";
-import { describeTrigger, fireTimesOf } from "@/lib/schedule";
+import { describeTrigger, upcomingSlots, type UpcomingSlots } from "@/lib/schedule";
 import { formatInstant } from "@/lib/schedule/format-instant";
 import type { Trigger } from "@/lib/validation/trigger";
 import { formatSeconds } from "./format";
@@ -40,18 +41,13 @@ function describe(trigger: Trigger): string {
   }
 }
 
-/** The slots from nextRunAt on: nextRunAt itself is the first (fire times are strictly after `after`). */
-function nextRuns(job: JobDto): Date[] {
-  if (job.paused || job.nextRunAt === null) return [];
-  try {
-    return fireTimesOf(job.trigger, new Date(Date.parse(job.nextRunAt) - 1), NEXT_RUNS);
-  } catch {
-    return [new Date(job.nextRunAt)];
-  }
+function nextRuns(job: JobDto, now: number | null): UpcomingSlots {
+  if (job.paused || job.nextRunAt === null) return { waiting: null, upcoming: [] };
+  return upcomingSlots(job.trigger, new Date(job.nextRunAt), now, NEXT_RUNS);
 }
 
 export function JobScheduleCard({ job }: { job: JobDto }) {
-  const upcoming = nextRuns(job);
+  const { waiting, upcoming } = nextRuns(job, useNow());
   const zone = job.trigger.timezone;
   return (
     <Card className="gap-4">
@@ -78,10 +74,18 @@ export function JobScheduleCard({ job }: { job: JobDto }) {
         </dl>
         <div>
           <h3 className="mb-2 text-xs font-medium tracking-wide text-muted-foreground uppercase">Next runs</h3>
+          {waiting ? (
+            <p role="status" data-testid="waiting-slot" className="mb-2 text-muted-foreground">
+              The slot of <Instant value={waiting.toISOString()} timeZone={zone} /> is due and not started yet: no worker has taken it, or a running
+              run holds it back (max instances). It runs late, or is recorded missed or skipped, as the job&apos;s misfire grace and max instances say.
+            </p>
+          ) : null}
           {job.paused ? (
             <p className="text-muted-foreground">None while paused: resuming starts from the next slot after that moment.</p>
           ) : upcoming.length === 0 ? (
-            <p className="text-muted-foreground">None: the schedule has no slot left. Run it now, or edit its trigger.</p>
+            waiting ? null : (
+              <p className="text-muted-foreground">None: the schedule has no slot left. Run it now, or edit its trigger.</p>
+            )
           ) : (
             <ol aria-label="Next runs" className="space-y-1">
               {upcoming.map((at) => (

@@ -7,3 +7,4 @@ export { planSlots, supersededBy, missedWhileQueued, COALESCE_POLICIES, DEFAULT_
 export { describeTrigger, describeCron, LOCALES, type Locale } from "./describe";
 export { dstNotes, type DstNote } from "./dst-notes";
 export { jitteredStart } from "./jitter";
+export { upcomingSlots, WAITING_AFTER_MS, type UpcomingSlots } from "./upcoming-slots";

@@ -196,9 +196,17 @@ test("a misfire after worker downtime shows on the job as missed slots with thei
   expect(online).toHaveLength(1);
   const { pid } = online[0]!;
   process.kill(pid, "SIGSTOP");
+  const frozenAt = Date.now();
   try {
+    // Meanwhile the job page gives the due slot apart and lists only slots still ahead (it listed
+    // from the job's nextRunAt, which stays on the waiting slot: "6 sec. ago, 4 sec. ago, …").
+    await expect(page.getByTestId("waiting-slot")).toContainText("is due and not started yet");
+    const listed = await page.getByRole("list", { name: "Next runs" }).locator("time").evaluateAll((times) => times.map((t) => t.getAttribute("datetime")!));
+    expect(listed).toHaveLength(5);
+    // The list is worked out on the page's one-second clock.
+    expect(Date.parse(listed[0]!)).toBeGreaterThan(Date.now() - 1_500);
     // About six slots come due while the worker is frozen.
-    await page.waitForTimeout(12_000);
+    await page.waitForTimeout(Math.max(0, frozenAt + 12_000 - Date.now()));
   } finally {
     process.kill(pid, "SIGCONT");
   }
@@ -210,6 +218,7 @@ test("a misfire after worker downtime shows on the job as missed slots with thei
   await expect(missed.first()).toContainText(/started too late: .* after its time; the misfire grace is 1 s/);
   // The worker runs the schedule again after the outage.
   await expect.poll(async () => (await runsOf(request, job.id, "&status=missed")).length).toBeGreaterThanOrEqual(3);
+  await expect(page.getByTestId("waiting-slot")).toBeHidden();
 
   // The Missed chip shows only the misfires.
   await request.post(`/api/v1/jobs/${job.id}/pause`, { data: {} });

@@ -1,0 +1,33 @@
+import type { Trigger } from "../validation/trigger";
+import { fireTimesOf } from "./next-fire-times";
+
+/**
+ * A slot due less than this long ago is being started (a worker claims it up to its lead before the
+ * slot, and writes the next slot once the run is on its way): not yet worth a word on the job page.
+ */
+export const WAITING_AFTER_MS = 2_000;
+
+export type UpcomingSlots = {
+  /** The due slot no worker has decided yet, when it has waited past WAITING_AFTER_MS. */
+  waiting: Date | null;
+  /** The slots after it that are still ahead. */
+  upcoming: Date[];
+};
+
+/**
+ * The next runs a job page lists. A job's nextRunAt stays on its slot until a worker decides it (runs,
+ * skips or records it missed), so it lies in the past while no worker is there or while the slot waits
+ * for a running run (max instances). Listing on from it would show slots that have already gone by:
+ * the waiting slot is given apart and the list goes on from now. Without a clock (`now` null: server
+ * rendering) the list starts at nextRunAt. A trigger that can't be read lists nextRunAt alone.
+ */
+export function upcomingSlots(trigger: Trigger, nextRunAt: Date, now: number | null, count: number): UpcomingSlots {
+  const waiting = now !== null && nextRunAt.getTime() < now - WAITING_AFTER_MS ? nextRunAt : null;
+  // Fire times are strictly after `after`: from a millisecond before nextRunAt, nextRunAt is the first.
+  const after = waiting ? new Date(Math.max(now!, nextRunAt.getTime())) : new Date(nextRunAt.getTime() - 1);
+  try {
+    return { waiting, upcoming: fireTimesOf(trigger, after, count) };
+  } catch {
+    return { waiting, upcoming: waiting ? [] : [nextRunAt] };
+  }
+}
