@@ -3,6 +3,7 @@
 import { Layers, OctagonAlert } from "lucide-react";
 import Link from "next/link";
 import { Instant } from "@/components/time/instant";
+import { useNow } from "@/components/time/use-now";
 import { Button } from "@/components/ui/button";
 import type { JobHealth, StuckRun } from "@/lib/jobs/job-health";
 import type { JobDetailActions } from "./action-types";
@@ -32,14 +33,21 @@ export function HealthBanners({
           <div>
             <p className="font-medium">Max instances reached: the next slot will be skipped</p>
             <p className="mt-1 text-muted-foreground">
-              {plural(health.runningRuns, "run")} running, and this job allows {health.maxInstances} at a time. If they are still running at the next slot
-              (<Instant value={health.nextRunAt} timeZone={timeZone} />) it is recorded as skipped, not run.
+              {plural(health.runningRuns, "run")} running, and this job allows {health.maxInstances} at a time. <NextSlotFate nextRunAt={health.nextRunAt} timeZone={timeZone} />
             </p>
           </div>
         </div>
       ) : null}
     </>
   );
+}
+
+/** What becomes of the next slot; it may already be due, waiting for the running runs to end. */
+function NextSlotFate({ nextRunAt, timeZone }: { nextRunAt: string; timeZone: string }) {
+  const now = useNow();
+  const slot = <Instant value={nextRunAt} timeZone={timeZone} />;
+  if (now !== null && Date.parse(nextRunAt) <= now) return <>The slot due {slot} waits for them: if they are still running, it is recorded as skipped, not run.</>;
+  return <>If they are still running at the next slot ({slot}) it is recorded as skipped, not run.</>;
 }
 
 function StuckRunBanner({ run, timeZone, canAct, actions }: { run: StuckRun; timeZone: string; canAct: boolean; actions: Pick<JobDetailActions, "cancelRun" | "markRunLost"> }) {

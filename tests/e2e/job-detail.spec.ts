@@ -1,5 +1,7 @@
 // The job page as an operator uses it: run now with a payload, pause with a note, delete with the
 // counts stated, misfires after a worker outage shown on the timeline, and what a viewer sees.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import { test } from "./hydrated";
 import { signedInAs } from "./accounts";
@@ -302,6 +304,37 @@ async function expectStuckRunMarkedLost(page: Page, request: APIRequestContext, 
   expect(again.status()).toBe(409);
   expect((await again.json()).error.message).toBe("Only a running run can be marked lost; this one is lost");
 }
+
+test("a per-second job held back by max instances: Next runs lists only slots ahead, and the banner says the due slot waits", async ({ page, request }) => {
+  // A receiver that answers after 5 s: each run outlasts four of the job's slots.
+  const receiver = createServer((_req, res) => void setTimeout(() => res.end("ok"), 5_000));
+  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+  const { port } = receiver.address() as AddressInfo;
+  const job = await createJob(request, {
+    name: "e2e-detail-held-back",
+    kind: "http",
+    config: { method: "GET", url: `http://127.0.0.1:${port}/slow` },
+    trigger: { type: "cron", expression: "* * * * * *", timezone: "UTC" },
+    maxInstances: 1,
+  });
+  try {
+    await page.goto(`/jobs/${job.id}`);
+    const banner = page.getByTestId("max-instances-banner");
+    // Its nextRunAt stays on a slot until the worker decides it, which waits for the running run:
+    // the banner and the list go by the page's clock, not by nextRunAt.
+    await expect(banner).toContainText("waits for them: if they are still running, it is recorded as skipped, not run");
+    const listed = await page.getByRole("list", { name: "Next runs" }).locator("time").evaluateAll((times) => times.map((t) => t.getAttribute("datetime")!));
+    expect(listed).toHaveLength(5);
+    expect(Date.parse(listed[0]!)).toBeGreaterThan(Date.now() - 1_500);
+    await expect.poll(async () => (await runsOf(request, job.id, "&status=skipped")).length).toBeGreaterThan(0);
+  } finally {
+    await request.post(`/api/v1/jobs/${job.id}/pause`, { data: {} });
+    // The last run ends as the others did, not failed by a receiver gone (its alert would reach other specs).
+    await expect.poll(async () => (await runsOf(request, job.id, "&status=running")).length, { timeout: 15_000 }).toBe(0);
+    receiver.closeAllConnections();
+    await new Promise((resolve) => receiver.close(resolve));
+  }
+});
 
 test("the timeline pages back through older slots, and tells coalesced slots from skipped ones", async ({ page, request }) => {
   const job = await createJob(request, { name: "e2e-detail-paging", kind: "task", config: orderTask("page-1"), trigger: { type: "date", runAt: tomorrow() } });

@@ -20,11 +20,16 @@ describe("upcomingSlots", () => {
     expect(iso(result.upcoming)).toEqual(iso([at("00:00"), at("00:01")]));
   });
 
-  it("says nothing of a slot that is being started (due less than WAITING_AFTER_MS ago)", () => {
+  it("says nothing of a slot that is being started (due less than WAITING_AFTER_MS ago), and lists from now", () => {
     const now = at("00:00").getTime() + WAITING_AFTER_MS - 1;
     const result = upcomingSlots(everySecond, at("00:00"), now, 2);
     expect(result.waiting).toBeNull();
-    expect(result.upcoming[0]).toEqual(at("00:00"));
+    expect(iso(result.upcoming)).toEqual(iso([at("00:02"), at("00:03")]));
+  });
+
+  it("lists a slot due this very millisecond no more", () => {
+    const result = upcomingSlots(everySecond, at("00:00"), at("00:00").getTime(), 1);
+    expect(iso(result.upcoming)).toEqual(iso([at("00:01")]));
   });
 
   // The job page of a per-second job whose runs take 5 s (max instances 1) listed "4 sec. ago, 3 sec.
@@ -53,5 +58,6 @@ describe("upcomingSlots", () => {
     const broken: Trigger = { type: "cron", expression: "* * * * * * * * *", timezone: "UTC" };
     expect(upcomingSlots(broken, at("05:00"), at("04:00").getTime(), 5)).toEqual({ waiting: null, upcoming: [at("05:00")] });
     expect(upcomingSlots(broken, at("05:00"), at("09:00").getTime(), 5)).toEqual({ waiting: at("05:00"), upcoming: [] });
+    expect(upcomingSlots(broken, at("05:00"), at("05:01").getTime(), 5)).toEqual({ waiting: null, upcoming: [] });
   });
 });
