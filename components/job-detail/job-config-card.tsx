@@ -38,6 +38,67 @@ function Entries({ entries }: { entries: MaskedEntry[] }) {
   );
 }
 
+/** The kind's settings, from a config that passed its schema. */
+function TargetRows({ job }: { job: JobDto }) {
+  return (
+    <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2">
+      {job.kind === "http" ? (
+        <>
+          <Row term="Request">
+            <code className="font-mono text-xs break-all">
+              {job.config.method} {job.config.url}
+            </code>
+          </Row>
+          <Row term="Headers">
+            <Entries entries={job.config.headers} />
+          </Row>
+          {job.config.body !== undefined ? (
+            <Row term="Body">
+              <pre className="max-h-40 overflow-auto rounded bg-muted p-2 font-mono text-xs whitespace-pre-wrap">{job.config.body}</pre>
+            </Row>
+          ) : null}
+          <Row term="Accepted">{job.config.acceptedStatuses.join(", ")}</Row>
+        </>
+      ) : job.kind === "shell" ? (
+        <>
+          <Row term="Program">
+            <code className="font-mono text-xs break-all">{[job.config.program, ...job.config.args].join(" ")}</code>
+          </Row>
+          {job.config.cwd ? <Row term="Directory">{job.config.cwd}</Row> : null}
+          <Row term="Environment">
+            <Entries entries={job.config.env} />
+          </Row>
+        </>
+      ) : (
+        <>
+          <Row term="Task">
+            <code className="font-mono text-xs">{job.config.task}</code>
+          </Row>
+          <Row term="Payload">
+            {job.config.payload === undefined || job.config.payload === null ? (
+              <span className="text-muted-foreground">none</span>
+            ) : (
+              <pre className="max-h-40 overflow-auto rounded bg-muted p-2 font-mono text-xs">{JSON.stringify(job.config.payload, null, 2)}</pre>
+            )}
+          </Row>
+        </>
+      )}
+    </dl>
+  );
+}
+
+/** A stored config that fails its schema (a row edited by hand): what is wrong, and the config as stored. */
+function UnreadableConfig({ job }: { job: JobDto }) {
+  return (
+    <div role="alert" data-testid="config-problem" className="space-y-2">
+      <p className="text-destructive">
+        This configuration can&apos;t be read: {job.configProblem}. Its runs fail until it is fixed: edit the job.
+      </p>
+      <pre className="max-h-40 overflow-auto rounded bg-muted p-2 font-mono text-xs">{JSON.stringify(job.config, null, 2)}</pre>
+    </div>
+  );
+}
+
 /** What the job does and every policy it runs under; secrets stay masked as the DTO gives them. */
 export function JobConfigCard({ job }: { job: JobDto }) {
   const trigger = job.trigger;
@@ -53,49 +114,7 @@ export function JobConfigCard({ job }: { job: JobDto }) {
           <h3 className="mb-2 text-xs font-medium tracking-wide text-muted-foreground uppercase">
             Target <Badge variant="secondary" className="ml-1 align-middle font-normal normal-case">{job.kind}</Badge>
           </h3>
-          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2">
-            {job.kind === "http" ? (
-              <>
-                <Row term="Request">
-                  <code className="font-mono text-xs break-all">
-                    {job.config.method} {job.config.url}
-                  </code>
-                </Row>
-                <Row term="Headers">
-                  <Entries entries={job.config.headers} />
-                </Row>
-                {job.config.body !== undefined ? (
-                  <Row term="Body">
-                    <pre className="max-h-40 overflow-auto rounded bg-muted p-2 font-mono text-xs whitespace-pre-wrap">{job.config.body}</pre>
-                  </Row>
-                ) : null}
-                <Row term="Accepted">{job.config.acceptedStatuses.join(", ")}</Row>
-              </>
-            ) : job.kind === "shell" ? (
-              <>
-                <Row term="Program">
-                  <code className="font-mono text-xs break-all">{[job.config.program, ...job.config.args].join(" ")}</code>
-                </Row>
-                {job.config.cwd ? <Row term="Directory">{job.config.cwd}</Row> : null}
-                <Row term="Environment">
-                  <Entries entries={job.config.env} />
-                </Row>
-              </>
-            ) : (
-              <>
-                <Row term="Task">
-                  <code className="font-mono text-xs">{job.config.task}</code>
-                </Row>
-                <Row term="Payload">
-                  {job.config.payload === undefined || job.config.payload === null ? (
-                    <span className="text-muted-foreground">none</span>
-                  ) : (
-                    <pre className="max-h-40 overflow-auto rounded bg-muted p-2 font-mono text-xs">{JSON.stringify(job.config.payload, null, 2)}</pre>
-                  )}
-                </Row>
-              </>
-            )}
-          </dl>
+          {job.configProblem !== null ? <UnreadableConfig job={job} /> : <TargetRows job={job} />}
         </section>
         <section aria-label="Policies">
           <h3 className="mb-2 text-xs font-medium tracking-wide text-muted-foreground uppercase">Policies</h3>

@@ -76,6 +76,27 @@ export function newJobDraft(timezone: string): JobDraft {
   };
 }
 
+/** The kind's fields of the draft from the job's (valid) config. */
+function fillTarget(draft: JobDraft, job: JobDto, entries: (list: MaskedEntry[]) => EntryDraft[]): void {
+  switch (job.kind) {
+    case "http":
+      draft.http = {
+        method: job.config.method,
+        url: job.config.url,
+        headers: entries(job.config.headers),
+        body: job.config.body ?? "",
+        acceptedStatuses: job.config.acceptedStatuses.join(", "),
+      };
+      break;
+    case "shell":
+      draft.shell = { program: job.config.program, args: job.config.args.join("\n"), cwd: job.config.cwd ?? "", env: entries(job.config.env) };
+      break;
+    case "task":
+      draft.task = { task: job.config.task, payload: payloadDraftOf(payloadFormOf(job.config.task), job.config.payload) };
+      break;
+  }
+}
+
 /**
  * The draft of a stored job. For a copy (`copy: true`), secret values can't come along (the server
  * never sends them): those entries are left empty and named in `secretsToReenter`.
@@ -94,23 +115,9 @@ export function jobDraftOf(job: JobDto, { copy }: { copy: boolean }): { draft: J
   draft.tags = job.tags.join(", ");
   draft.paused = job.paused;
   draft.kind = job.kind;
-  switch (job.kind) {
-    case "http":
-      draft.http = {
-        method: job.config.method,
-        url: job.config.url,
-        headers: entries(job.config.headers),
-        body: job.config.body ?? "",
-        acceptedStatuses: job.config.acceptedStatuses.join(", "),
-      };
-      break;
-    case "shell":
-      draft.shell = { program: job.config.program, args: job.config.args.join("\n"), cwd: job.config.cwd ?? "", env: entries(job.config.env) };
-      break;
-    case "task":
-      draft.task = { task: job.config.task, payload: payloadDraftOf(payloadFormOf(job.config.task), job.config.payload) };
-      break;
-  }
+  // A config that fails its schema can't fill the kind's fields: they start blank, and the form says
+  // why (configProblem).
+  if (job.configProblem === null) fillTarget(draft, job, entries);
   draft.trigger = triggerDraftOf(job.trigger);
   draft.misfireGraceSeconds = job.misfireGraceSeconds === null ? "" : String(job.misfireGraceSeconds);
   draft.coalesce = job.coalesce;

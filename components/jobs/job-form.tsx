@@ -134,6 +134,12 @@ export function JobForm({ mode, source, action, timeZones, defaultTimezone, shel
         </p>
       ) : null}
 
+      {source?.configProblem ? (
+        <p role="status" data-testid="config-problem" className="rounded-lg border border-amber-500/40 bg-amber-500/10 p-4 text-sm">
+          The stored {source.kind} configuration can&apos;t be read ({source.configProblem}): fill in the target again; saving replaces it.
+        </p>
+      ) : null}
+
       {initial.secretsToReenter.length > 0 ? (
         <p role="status" className="rounded-lg border border-amber-500/40 bg-amber-500/10 p-4 text-sm">
           Secret values can&apos;t be copied: enter them again for {initial.secretsToReenter.join(", ")}.

@@ -2,7 +2,7 @@
 // object (rebuilt from its columns), the retry policy grouped.
 import type { CoalescePolicy, JobKind, TriggerType } from "../db";
 import { maskJobConfigSecrets, type MaskedJobConfig } from "../secrets/job-config-secrets";
-import type { JobConfig } from "../validation/job-config";
+import { readJobConfig, type JobConfig } from "../validation/job-config";
 import type { Trigger } from "../validation/trigger";
 import { triggerFromColumns } from "./trigger-columns";
 
@@ -38,6 +38,11 @@ type JobDtoFields = {
   updatedAt: string;
   /** Name it when updating: a write that names an older version is refused as a conflict. */
   version: number;
+  /**
+   * What is wrong with the stored config when it does not pass its kind's schema (a row edited by
+   * hand, or written by another version); `config` is then as stored. Its runs fail until it is fixed.
+   */
+  configProblem: string | null;
 };
 
 /**
@@ -85,8 +90,10 @@ export type JobRowWithTags = {
 const isoOrNull = (at: Date | null): string | null => at?.toISOString() ?? null;
 
 export function toJobDto(row: JobRowWithTags): JobDto {
-  // Every write checks the config against its kind's schema; the pair is read back as written.
-  const kindAndConfig = { kind: row.kind, config: row.config } as JobConfig;
+  // Every write checks the config against its kind's schema; reading it through the schema again
+  // fills in defaults of fields added since, and a row that fails it still shows (with its problem).
+  const read = readJobConfig(row.kind, row.config);
+  const kindAndConfig = { kind: row.kind, config: read.ok ? read.config : row.config } as JobConfig;
   return {
     id: row.id,
     name: row.name,
@@ -112,5 +119,6 @@ export function toJobDto(row: JobRowWithTags): JobDto {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,
+    configProblem: read.ok ? null : read.problem,
   };
 }

@@ -89,6 +89,10 @@ const JobDtoFields = z.object({
   createdAt: Iso,
   updatedAt: Iso,
   version: z.int().meta({ description: "Send it back (body or If-Match) to update: a stale one is a 409" }),
+  configProblem: z
+    .string()
+    .nullable()
+    .meta({ description: "What is wrong with the stored config when it fails its kind's schema (a row edited by hand); config is then as stored, and runs fail until an update fixes it. null when it is valid." }),
 });
 export const JobDtoSchema = z.intersection(JobDtoFields, MaskedJobConfig).meta({ description: "A job; secret header and variable values are masked." });
 

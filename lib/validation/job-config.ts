@@ -60,6 +60,25 @@ export const JobConfig = z.discriminatedUnion("kind", [
 ]);
 export type JobConfig = z.infer<typeof JobConfig>;
 
+const CONFIG_SCHEMAS = { http: HttpJobConfig, shell: ShellJobConfig, task: TaskJobConfig } as const;
+
+export type ConfigRead<T> = { ok: true; config: T } | { ok: false; problem: string };
+
+/**
+ * A stored config read through its schema: defaults filled in (a field added since the row was
+ * written), or every problem with its field, "url: must be an http:// or https:// URL; …".
+ */
+export function readConfig<S extends z.ZodType>(schema: S, config: unknown): ConfigRead<z.output<S>> {
+  const parsed = schema.safeParse(config);
+  if (parsed.success) return { ok: true, config: parsed.data };
+  return { ok: false, problem: parsed.error.issues.map((issue) => `${issue.path.join(".") || "config"}: ${issue.message}`).join("; ") };
+}
+
+/** A job's stored config read through its kind's schema (see readConfig). */
+export function readJobConfig(kind: JobConfig["kind"], config: unknown): ConfigRead<JobConfig["config"]> {
+  return readConfig(CONFIG_SCHEMAS[kind], config);
+}
+
 /** One line naming what a job does, e.g. "GET https://example.com/hook" or "task prune-runs". */
 export function describeTarget(kind: string, config: unknown): string {
   const parsed = JobConfig.safeParse({ kind, config });

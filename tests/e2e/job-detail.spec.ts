@@ -336,6 +336,40 @@ test("a per-second job held back by max instances: Next runs lists only slots ah
   }
 });
 
+test("a job whose stored config fails its schema: its page says what is wrong, its run fails saying so, and an edit fixes it", async ({ page, request }) => {
+  const job = await createJob(request, { name: "e2e-detail-broken-config", kind: "http", config: { method: "GET", url: "http://127.0.0.1:9/never" }, trigger: { type: "date", runAt: tomorrow() } });
+  // Tried: a row edited by hand, without its URL and with the accepted statuses as a string.
+  const db = createDb(E2E_DATABASE_URL);
+  try {
+    await db.job.update({ where: { id: job.id }, data: { config: { method: "GET", acceptedStatuses: "200" } } });
+  } finally {
+    await db.$disconnect();
+  }
+  const problem = "url: must be an http:// or https:// URL; acceptedStatuses: Invalid input: expected array, received string";
+
+  const read = (await (await request.get(`/api/v1/jobs/${job.id}`)).json()).data;
+  expect(read.configProblem).toBe(problem);
+  const triggered = await request.post(`/api/v1/jobs/${job.id}/trigger`, { data: {} });
+  expect(triggered.status()).toBe(201);
+  const runId: string = (await triggered.json()).data.id;
+  await expect.poll(async () => (await (await request.get(`/api/v1/runs/${runId}`)).json()).data.status).toBe("failed");
+  expect((await (await request.get(`/api/v1/runs/${runId}`)).json()).data.errorMessage).toBe(`invalid http job configuration: ${problem}`);
+
+  await page.goto(`/jobs/${job.id}`);
+  await expect(page.getByTestId("config-problem")).toContainText(`This configuration can't be read: ${problem}. Its runs fail until it is fixed`);
+  await expect(page.getByText("invalid http configuration")).toBeVisible();
+
+  await page.goto(`/jobs/${job.id}/edit`);
+  await expect(page.getByTestId("config-problem")).toContainText("The stored http configuration can't be read");
+  await page.getByLabel("URL").fill("http://127.0.0.1:9/fixed");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page).toHaveURL(new RegExp(`/jobs/${job.id}$`));
+  await expect(page.getByTestId("config-problem")).toHaveCount(0);
+  await expect(page.getByText("GET http://127.0.0.1:9/fixed").first()).toBeVisible();
+  const fixed = (await (await request.get(`/api/v1/jobs/${job.id}`)).json()).data;
+  expect(fixed).toMatchObject({ configProblem: null, config: { url: "http://127.0.0.1:9/fixed", acceptedStatuses: [200, 201, 202, 204] } });
+});
+
 test("the timeline pages back through older slots, and tells coalesced slots from skipped ones", async ({ page, request }) => {
   const job = await createJob(request, { name: "e2e-detail-paging", kind: "task", config: orderTask("page-1"), trigger: { type: "date", runAt: tomorrow() } });
   // 30 recorded slots, a minute apart, oldest first: 27 succeeded, then a coalesced one, a skipped one

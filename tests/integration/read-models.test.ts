@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkHealth } from "@/lib/health";
 import { createDb } from "@/lib/db";
-import { listJobs } from "@/lib/jobs/read";
+import { getJob, listJobs } from "@/lib/jobs/read";
 import { listWorkers } from "@/lib/workers/read";
 import { markWorkerStopped, recordHeartbeat, registerWorker } from "@/lib/workers/register-worker";
 import { freshDatabase, providers, type TestDatabase } from "../support/test-db";
@@ -61,6 +61,18 @@ describe.each(providers)("read models on %s", (provider) => {
     expect(first.items.map((j) => j.name)).toEqual(jobNames.slice(0, 2));
     const item = first.items.find((j) => j.name === "a-job")!;
     expect(item).toMatchObject({ schedule: "0 * * * *", scheduleDescription: "Every hour (UTC)", target: "GET https://example.com", lastRun: { status: "succeeded" } });
+  });
+
+  it("reads a job whose stored config lacks fields or fails its schema (tried: rows written by hand)", async () => {
+    const create = (name: string, config: object) =>
+      t.db.job.create({ data: { name, kind: "http", config, triggerType: "cron", trigger: { expression: "0 * * * *" } } });
+    // Written before acceptedStatuses and headers existed, say: the schema's defaults fill them in.
+    const older = await getJob(t.db, (await create("older-row", { method: "POST", url: "https://example.com/a" })).id);
+    expect(older).toMatchObject({ kind: "http", config: { method: "POST", url: "https://example.com/a", headers: [], acceptedStatuses: [200, 201, 202, 204] }, configProblem: null });
+    // No URL and a status list that isn't one: shown as stored, with what is wrong.
+    const broken = await getJob(t.db, (await create("broken-row", { method: "GET", acceptedStatuses: "200" })).id);
+    expect(broken.config).toEqual({ method: "GET", acceptedStatuses: "200", headers: [] });
+    expect(broken.configProblem).toBe("url: must be an http:// or https:// URL; acceptedStatuses: Invalid input: expected array, received string");
   });
 
   it("reports the database and the freshest heartbeat in the health check", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { JobConfig, describeTarget } from "@/lib/validation/job-config";
+import { HttpJobConfig, JobConfig, describeTarget, readConfig, readJobConfig } from "@/lib/validation/job-config";
 
 describe("job config", () => {
   it("describes what each kind of job does", () => {
@@ -27,5 +27,22 @@ describe("job config", () => {
 
   it("says a stored config is invalid instead of throwing", () => {
     expect(describeTarget("http", { url: 42 })).toBe("invalid http configuration");
+  });
+
+  it("reads a stored config through its schema: defaults of fields it lacks filled in", () => {
+    expect(readJobConfig("http", { method: "POST", url: "https://example.com/hook" })).toEqual({
+      ok: true,
+      config: { method: "POST", url: "https://example.com/hook", headers: [], acceptedStatuses: [200, 201, 202, 204] },
+    });
+    expect(readJobConfig("shell", { program: "/bin/true" })).toEqual({ ok: true, config: { program: "/bin/true", args: [], env: [] } });
+  });
+
+  it("says every problem of a stored config with its field (tried: no URL, statuses as a string, an empty program, no config at all)", () => {
+    expect(readConfig(HttpJobConfig, { acceptedStatuses: "200" })).toEqual({
+      ok: false,
+      problem: "url: must be an http:// or https:// URL; acceptedStatuses: Invalid input: expected array, received string",
+    });
+    expect(readJobConfig("shell", { program: "" })).toEqual({ ok: false, problem: "program: program is required" });
+    expect(readJobConfig("task", null)).toEqual({ ok: false, problem: "config: Invalid input: expected object, received null" });
   });
 });

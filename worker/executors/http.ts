@@ -5,7 +5,7 @@ import { renderBody, renderUrl } from "@/lib/jobs/http-template";
 import { env } from "@/lib/env";
 import { guardedDispatcher } from "@/lib/net/guarded-dispatcher";
 import { openSecret } from "@/lib/secrets/seal";
-import { HttpJobConfig } from "@/lib/validation/job-config";
+import { HttpJobConfig, readConfig } from "@/lib/validation/job-config";
 import { SUNDIAL_VERSION } from "@/lib/version";
 import { MAX_REDIRECTS, RedirectError, redirectedRequest, type OutgoingRequest } from "./http-redirect";
 import type { ExecutionContext, Executor } from "./types";
@@ -94,7 +94,9 @@ async function readExcerpt(body: Response["body"]): Promise<string> {
 }
 
 export const runHttp: Executor = async (rawConfig, context) => {
-  const config = HttpJobConfig.parse(rawConfig);
+  const read = readConfig(HttpJobConfig, rawConfig);
+  if (!read.ok) return { status: "failed", errorMessage: `invalid http job configuration: ${read.problem}` };
+  const config = read.config;
   const headers: Record<string, string> = {};
   // Secret values are opened here, as late as possible, and go only into the request (never the log).
   for (const header of config.headers) headers[header.name.toLowerCase()] = header.secret ? openSecret(header.value, `header ${header.name}`) : header.value;

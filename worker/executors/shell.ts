@@ -4,7 +4,7 @@
 import { spawn } from "node:child_process";
 import { shellBaseEnv } from "@/lib/env";
 import { openSecret } from "@/lib/secrets/seal";
-import { ShellJobConfig } from "@/lib/validation/job-config";
+import { ShellJobConfig, readConfig } from "@/lib/validation/job-config";
 import type { Executor, LogStream } from "./types";
 
 const KILL_AFTER_MS = 5_000;
@@ -27,7 +27,9 @@ function lineSplitter(emit: (line: string) => void) {
 }
 
 export const runShell: Executor = async (rawConfig, context) => {
-  const config = ShellJobConfig.parse(rawConfig);
+  const read = readConfig(ShellJobConfig, rawConfig);
+  if (!read.ok) return { status: "failed", errorMessage: `invalid shell job configuration: ${read.problem}` };
+  const config = read.config;
   const env: Record<string, string> = {
     ...shellBaseEnv(),
     ...Object.fromEntries(config.env.map((variable) => [variable.name, variable.secret ? openSecret(variable.value, `variable ${variable.name}`) : variable.value])),

@@ -2,7 +2,7 @@
 // the job's default) once the task's schema has accepted it.
 import type { Db } from "@/lib/db";
 import { payloadFieldErrors } from "@/lib/tasks/catalog";
-import { TaskJobConfig } from "@/lib/validation/job-config";
+import { readConfig, TaskJobConfig } from "@/lib/validation/job-config";
 import { TASK_REGISTRY, type RegisteredTask } from "../tasks/registry";
 import type { Executor } from "./types";
 
@@ -20,14 +20,14 @@ function describeProblems(fieldErrors: Record<string, string[]>): string {
  */
 export function createTaskExecutor(db: () => Db, tasks: ReadonlyMap<string, RegisteredTask> = TASK_REGISTRY): Executor {
   return async (rawConfig, context) => {
-    const config = TaskJobConfig.safeParse(rawConfig);
-    if (!config.success) return { status: "failed", errorMessage: `invalid task job configuration: ${config.error.issues.map((issue) => issue.message).join("; ")}` };
-    const name = config.data.task;
+    const config = readConfig(TaskJobConfig, rawConfig);
+    if (!config.ok) return { status: "failed", errorMessage: `invalid task job configuration: ${config.problem}` };
+    const name = config.config.task;
     const task = tasks.get(name);
     if (!task) {
       return { status: "failed", errorMessage: `no task named "${name}" on this worker; it offers: ${[...tasks.keys()].sort().join(", ")}` };
     }
-    const payload = context.payload ?? config.data.payload;
+    const payload = context.payload ?? config.config.payload;
     const parsed = task.schema.safeParse(payload);
     if (!parsed.success) {
       return { status: "failed", errorMessage: `invalid payload for task "${name}": ${describeProblems(payloadFieldErrors(parsed.error))}` };

@@ -53,6 +53,7 @@ const storedJob: JobDto = {
   createdAt: "2026-11-01T00:00:00.000Z",
   updatedAt: "2026-11-01T00:00:00.000Z",
   version: 4,
+  configProblem: null,
 };
 
 describe("the job form's draft", () => {
