@@ -2,8 +2,9 @@ import { Instant } from "@/components/time/instant";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { JobDto } from "@/lib/jobs/job-dto";
+import { MAX_INSTANCES_SETTLE_MS } from "@/lib/runs/max-instances-settle";
 import type { MaskedEntry } from "@/lib/secrets/job-config-secrets";
-import { formatSeconds, plural } from "./format";
+import { formatDurationMs, formatSeconds, plural } from "./format";
 
 const COALESCE: Record<JobDto["coalesce"], string> = {
   latest: "latest: after an outage, run the newest due slot once; the others are recorded as coalesced",
@@ -121,7 +122,10 @@ export function JobConfigCard({ job }: { job: JobDto }) {
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2">
             <Row term="Misfire grace">{job.misfireGraceSeconds === null ? "no limit: a late slot always runs" : `${formatSeconds(job.misfireGraceSeconds)}: a slot later than that is missed`}</Row>
             <Row term="Coalesce">{COALESCE[job.coalesce]}</Row>
-            <Row term="Max instances">{job.maxInstances === 1 ? "1: a slot due while a run is running is skipped" : `${job.maxInstances} at a time`}</Row>
+            <Row term="Max instances">
+              {job.maxInstances === 1 ? "1" : `${job.maxInstances} at a time`}: a slot due while {job.maxInstances === 1 ? "a run is" : `${job.maxInstances} are`} running waits{" "}
+              {formatDurationMs(MAX_INSTANCES_SETTLE_MS)} for a place, then is skipped
+            </Row>
             <Row term="Timeout">{job.timeoutSeconds === null ? "none" : formatSeconds(job.timeoutSeconds)}</Row>
             <Row term="Retries">
               {job.retry.maxAttempts <= 1

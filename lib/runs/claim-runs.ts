@@ -16,6 +16,7 @@ import { randomUUID } from "node:crypto";
 import type { CoalescePolicy, Db, DbProvider, JobKind, Prisma } from "../db";
 import { dbProvider, rawInstant, sql, sqlInstant, sqlJoin } from "../db";
 import { missedWhileQueued, supersededBy } from "../schedule";
+import { MAX_INSTANCES_SETTLE_MS } from "./max-instances-settle";
 import { recordNotRun, type NotRunRecord } from "./record-not-run";
 
 export type ClaimedRun = {
@@ -143,16 +144,6 @@ const startOf = (candidate: Candidate, now: Date) => (candidate.scheduledFor > n
 const clampToInt = (ms: number) => Math.min(2 ** 31 - 1, Math.max(0, ms));
 
 type Decision = { claim: Candidate[]; notRun: NotRunRecord[]; decideAt?: Date };
-
-/**
- * How long after its time a scheduled run whose job is at max instances may wait for the run in its
- * way before it is skipped. That run has often ended already: its worker records outcomes in
- * batches, and a busy one (three workers on two cores, a thousand runs a second) wrote them up to
- * half a second after the runs ended, so the next slot of a job whose runs take 100 ms was skipped
- * (bench/RESULTS.md). Shorter than any misfire grace (a second at least): a run claimed within it
- * starts late, as any run that waited for a place, never too late.
- */
-export const MAX_INSTANCES_SETTLE_MS = 500;
 
 /**
  * Oldest first: a run is claimed while its job is under max instances and the batch has room. A

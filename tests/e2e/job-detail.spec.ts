@@ -323,6 +323,7 @@ test("a per-second job held back by max instances: Next runs lists only slots ah
     // Its nextRunAt stays on a slot until the worker decides it, which waits for the running run:
     // the banner and the list go by the page's clock, not by nextRunAt.
     await expect(banner).toContainText("waits for them: if they are still running, it is recorded as skipped, not run");
+    await expect(page.getByRole("region", { name: "Policies" })).toContainText("Max instances1: a slot due while a run is running waits 500 ms for a place, then is skipped");
     const listed = await page.getByRole("list", { name: "Next runs" }).locator("time").evaluateAll((times) => times.map((t) => t.getAttribute("datetime")!));
     expect(listed).toHaveLength(5);
     expect(Date.parse(listed[0]!)).toBeGreaterThan(Date.now() - 1_500);

@@ -3,7 +3,8 @@
 // exact when several clients (separate connections, as separate workers have) race for the same rows.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db";
-import { claimRuns, MAX_INSTANCES_SETTLE_MS as SETTLE_MS } from "@/lib/runs/claim-runs";
+import { claimRuns } from "@/lib/runs/claim-runs";
+import { MAX_INSTANCES_SETTLE_MS as SETTLE_MS } from "@/lib/runs/max-instances-settle";
 import { databaseClock } from "@/lib/runs/db-clock";
 import { enqueueDueRuns } from "@/lib/runs/enqueue-due";
 import { registerWorker } from "@/lib/workers/register-worker";

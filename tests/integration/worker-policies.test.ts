@@ -5,7 +5,7 @@
 import type { ServerResponse } from "node:http";
 import { describe, expect, it } from "vitest";
 import type { Prisma } from "@/lib/db";
-import { MAX_INSTANCES_SETTLE_MS } from "@/lib/runs/claim-runs";
+import { MAX_INSTANCES_SETTLE_MS } from "@/lib/runs/max-instances-settle";
 import { createTestJob, everySecondHttpJob } from "../support/jobs";
 import type { Recorder } from "../support/recorder";
 import { gaveWayToNextSlot, missedAtGraceEdge } from "../support/slot-ledger";
