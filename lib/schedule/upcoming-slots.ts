@@ -2,8 +2,8 @@ import type { Trigger } from "../validation/trigger";
 import { fireTimesOf } from "./next-fire-times";
 
 /**
- * A slot due less than this long ago is being started (a worker claims it up to its lead before the
- * slot, and writes the next slot once the run is on its way): not yet worth a word on the job page.
+ * A slot due less than this long ago is still being decided in the normal course (a run at max
+ * instances waits half a second for a place): not yet worth a word on the job page.
  */
 export const WAITING_AFTER_MS = 2_000;
 
