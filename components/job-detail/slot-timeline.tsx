@@ -15,6 +15,7 @@ import type { RunDto } from "@/lib/runs/run-dto";
 import { cn } from "@/lib/utils";
 import { formatDurationMs } from "./format";
 import { OUTCOMES, OutcomeIcon, outcomeOf } from "./run-outcome";
+import { useWaitsForItsTime } from "@/components/runs/use-waits-for-its-time";
 
 /** The filter chips: each stands for one or more statuses; none chosen shows every slot. */
 const CHIPS: { label: string; statuses: RunStatus[] }[] = [
@@ -114,6 +115,7 @@ function Chip({ pressed, onClick, children }: { pressed: boolean; onClick: () =>
 function TimelineEntry({ run, timeZone, last }: { run: RunDto; timeZone: string; last: boolean }) {
   const outcome = outcomeOf(run);
   const style = OUTCOMES[outcome];
+  const waiting = useWaitsForItsTime(run);
   const slot = run.slotAt ?? run.scheduledFor;
   const detail = run.status === "failed" || run.status === "timed_out" ? (run.errorMessage ?? run.reason) : run.reason;
   return (
@@ -158,7 +160,7 @@ function TimelineEntry({ run, timeZone, last }: { run: RunDto; timeZone: string;
           {run.latenessMs !== null ? <Meta term={run.slotAt ? "Late" : "Waited"}>{formatDurationMs(run.latenessMs)}</Meta> : null}
           {run.durationMs !== null ? <Meta term="Took">{formatDurationMs(run.durationMs)}</Meta> : null}
           {run.status === "running" && run.startedAt ? (
-            <Meta term="Started">
+            <Meta term={waiting ? "Starts" : "Started"}>
               <Instant value={run.startedAt} timeZone={timeZone} />
             </Meta>
           ) : null}

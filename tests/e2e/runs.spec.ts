@@ -275,6 +275,46 @@ test("a failed attempt shows its error, stack, log streams, truncation and the r
   await page.screenshot({ path: screenshotPath("run-detail-mobile.png"), fullPage: true });
 });
 
+test("a run claimed ahead of its slot says it waits for its time: on the runs list, its page and the job's timeline", async ({ page }) => {
+  // As a worker leaves it when it claims a slot up to WORKER_LEAD_MS early (a lead of ten minutes
+  // here, so that the page has time to look): running, by the live worker, starting at the slot.
+  const workers: { id: string; state: string }[] = (await (await api.get("/api/v1/workers")).json()).data;
+  const worker = workers.find((w) => w.state === "online")!;
+  const slot = new Date(Date.now() + 10 * 60_000);
+  const db = createDb(E2E_DATABASE_URL);
+  let jobId: string, runId: string;
+  try {
+    const job = await db.job.create({
+      data: { name: "runs-claimed-ahead", kind: "task", config: { task: "sundial.daily-report" }, triggerType: "cron", trigger: { expression: "0 6 * * *" }, timezone: "UTC", nextRunAt: new Date(Date.now() + 86_400_000) },
+    });
+    jobId = job.id;
+    runId = (
+      await db.run.create({
+        data: { jobId, slotAt: slot, scheduledFor: slot, source: "schedule", status: "running", workerId: worker.id, claimToken: "e2e-ahead", leaseExpiresAt: new Date(slot.getTime() + 60_000), startedAt: slot, latenessMs: 0 },
+      })
+    ).id;
+  } finally {
+    await db.$disconnect();
+  }
+  try {
+    await page.goto(`/runs?jobId=${jobId}`);
+    await expect(page.getByRole("table", { name: "Runs" }).getByTestId("run-status")).toContainText("claimed, waits for its time");
+
+    await page.goto(`/runs/${runId}`);
+    await expect(statusOf(page)).toContainText("claimed, waits for its time");
+    await expect(page.getByRole("list", { name: "Timeline" })).toContainText("Claimed; starts");
+    await expect(page.getByRole("list", { name: "Timeline" })).not.toContainText("Claimed and started");
+
+    await page.goto(`/jobs/${jobId}`);
+    const entry = page.getByTestId("timeline-entry").filter({ hasText: "Running" });
+    await expect(entry).toContainText("Starts");
+    await expect(entry).toContainText(/in (9|10) min/);
+  } finally {
+    const cleanup = createDb(E2E_DATABASE_URL);
+    await cleanup.job.delete({ where: { id: jobId } }).finally(() => cleanup.$disconnect());
+  }
+});
+
 test("a viewer reads a run but is offered neither cancel nor re-run", async ({ browser }) => {
   const viewer = { email: "vera.runs-viewer@sundial.test", password: "viewer password 3" };
   const db = createDb(E2E_DATABASE_URL);
