@@ -14,6 +14,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import type { JobListItem, JobPage } from "@/lib/jobs/read";
 import { jobsQuery } from "@/lib/queries/jobs";
 import { formatInstant } from "@/lib/schedule/format-instant";
+import { isWaitingSlot } from "@/lib/schedule/waiting-slot";
 import type { JobListView, JobSort } from "@/lib/validation/job-queries";
 import { cn } from "@/lib/utils";
 import { JobQuickActions, type JobListActions } from "./job-quick-actions";
@@ -151,10 +152,22 @@ function JobRow({ job, actions, onTag }: { job: JobListItem; actions: JobListAct
 function NextRun({ job }: { job: JobListItem }) {
   if (job.paused) return <span className="text-sm text-muted-foreground">not while paused</span>;
   if (!job.nextRunAt) return <span className="text-sm text-muted-foreground">no more runs</span>;
+  return <Upcoming nextRunAt={job.nextRunAt} timeZone={job.timezone} />;
+}
+
+/** The next slot; one that has come due and waits (no worker, or max instances) is marked as such. */
+function Upcoming({ nextRunAt, timeZone }: { nextRunAt: string; timeZone: string }) {
+  const waiting = isWaitingSlot(new Date(nextRunAt), useNow());
   return (
     <div className="text-sm">
-      <Instant value={job.nextRunAt} timeZone={job.timezone} />
-      <JobZoneTime value={job.nextRunAt} timeZone={job.timezone} />
+      <Instant value={nextRunAt} timeZone={timeZone} />
+      {waiting ? (
+        <div data-testid="waiting-slot" className="mt-0.5 text-[11px] text-amber-700 dark:text-amber-400">
+          due, not started yet
+        </div>
+      ) : (
+        <JobZoneTime value={nextRunAt} timeZone={timeZone} />
+      )}
     </div>
   );
 }

@@ -7,4 +7,5 @@ export { planSlots, supersededBy, missedWhileQueued, COALESCE_POLICIES, DEFAULT_
 export { describeTrigger, describeCron, LOCALES, type Locale } from "./describe";
 export { dstNotes, type DstNote } from "./dst-notes";
 export { jitteredStart } from "./jitter";
-export { upcomingSlots, WAITING_AFTER_MS, type UpcomingSlots } from "./upcoming-slots";
+export { upcomingSlots, type UpcomingSlots } from "./upcoming-slots";
+export { isWaitingSlot, WAITING_AFTER_MS } from "./waiting-slot";

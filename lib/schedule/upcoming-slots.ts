@@ -1,11 +1,6 @@
 import type { Trigger } from "../validation/trigger";
 import { fireTimesOf } from "./next-fire-times";
-
-/**
- * A slot due less than this long ago is still being decided in the normal course (a run at max
- * instances waits half a second for a place): not yet worth a word on the job page.
- */
-export const WAITING_AFTER_MS = 2_000;
+import { isWaitingSlot } from "./waiting-slot";
 
 export type UpcomingSlots = {
   /** The due slot no worker has decided yet, when it has waited past WAITING_AFTER_MS. */
@@ -24,7 +19,7 @@ export type UpcomingSlots = {
  */
 export function upcomingSlots(trigger: Trigger, nextRunAt: Date, now: number | null, count: number): UpcomingSlots {
   const passed = now !== null && nextRunAt.getTime() <= now;
-  const waiting = passed && nextRunAt.getTime() < now - WAITING_AFTER_MS ? nextRunAt : null;
+  const waiting = isWaitingSlot(nextRunAt, now) ? nextRunAt : null;
   // Fire times are strictly after `after`: from a millisecond before nextRunAt, nextRunAt is the first.
   const after = passed ? new Date(now) : new Date(nextRunAt.getTime() - 1);
   try {

@@ -207,6 +207,11 @@ test("a misfire after worker downtime shows on the job as missed slots with thei
     expect(listed).toHaveLength(5);
     // The list is worked out on the page's one-second clock.
     expect(Date.parse(listed[0]!)).toBeGreaterThan(Date.now() - 1_500);
+    // The jobs list marks its next run likewise.
+    const list = await page.context().newPage();
+    await list.goto(`/jobs?q=${job.name}`);
+    await expect(list.getByRole("row").filter({ hasText: job.name }).getByTestId("waiting-slot")).toHaveText("due, not started yet");
+    await list.close();
     // About six slots come due while the worker is frozen.
     await page.waitForTimeout(Math.max(0, frozenAt + 12_000 - Date.now()));
   } finally {

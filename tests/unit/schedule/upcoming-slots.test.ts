@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { upcomingSlots, WAITING_AFTER_MS } from "@/lib/schedule";
+import { isWaitingSlot, upcomingSlots, WAITING_AFTER_MS } from "@/lib/schedule";
 import type { Trigger } from "@/lib/validation/trigger";
 
 const everySecond: Trigger = { type: "cron", expression: "* * * * * *", timezone: "UTC" };
@@ -59,5 +59,11 @@ describe("upcomingSlots", () => {
     expect(upcomingSlots(broken, at("05:00"), at("04:00").getTime(), 5)).toEqual({ waiting: null, upcoming: [at("05:00")] });
     expect(upcomingSlots(broken, at("05:00"), at("09:00").getTime(), 5)).toEqual({ waiting: at("05:00"), upcoming: [] });
     expect(upcomingSlots(broken, at("05:00"), at("05:01").getTime(), 5)).toEqual({ waiting: null, upcoming: [] });
+  });
+
+  it("calls a slot waiting only past WAITING_AFTER_MS, and never without a clock", () => {
+    expect(isWaitingSlot(at("00:00"), at("00:00").getTime() + WAITING_AFTER_MS)).toBe(false);
+    expect(isWaitingSlot(at("00:00"), at("00:00").getTime() + WAITING_AFTER_MS + 1)).toBe(true);
+    expect(isWaitingSlot(at("00:00"), null)).toBe(false);
   });
 });
