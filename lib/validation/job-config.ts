@@ -2,6 +2,7 @@
 // through these; reads parse too, so a row edited by hand shows as invalid instead of crashing a page.
 import { z } from "zod";
 import { templateErrors, urlTemplateErrors } from "../jobs/http-template";
+import { describeFieldErrors, fieldErrorsOf } from "./field-errors";
 
 export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"] as const;
 
@@ -71,7 +72,7 @@ export type ConfigRead<T> = { ok: true; config: T } | { ok: false; problem: stri
 export function readConfig<S extends z.ZodType>(schema: S, config: unknown): ConfigRead<z.output<S>> {
   const parsed = schema.safeParse(config);
   if (parsed.success) return { ok: true, config: parsed.data };
-  return { ok: false, problem: parsed.error.issues.map((issue) => `${issue.path.join(".") || "config"}: ${issue.message}`).join("; ") };
+  return { ok: false, problem: describeFieldErrors(fieldErrorsOf(parsed.error), { whole: "config" }) };
 }
 
 /** A job's stored config read through its kind's schema (see readConfig). */

@@ -2,16 +2,10 @@
 // the job's default) once the task's schema has accepted it.
 import type { Db } from "@/lib/db";
 import { payloadFieldErrors } from "@/lib/tasks/catalog";
+import { describeFieldErrors } from "@/lib/validation/field-errors";
 import { readConfig, TaskJobConfig } from "@/lib/validation/job-config";
 import { TASK_REGISTRY, type RegisteredTask } from "../tasks/registry";
 import type { Executor } from "./types";
-
-/** "payload.orderId: orderId is required; payload.callbackUrl: …": every problem, with its field. */
-function describeProblems(fieldErrors: Record<string, string[]>): string {
-  return Object.entries(fieldErrors)
-    .map(([path, messages]) => `${path === "_" ? "payload" : `payload.${path}`}: ${messages.join(", ")}`)
-    .join("; ");
-}
 
 /**
  * `db` is a getter because the worker builds its client after choosing its executors; it is called
@@ -30,7 +24,7 @@ export function createTaskExecutor(db: () => Db, tasks: ReadonlyMap<string, Regi
     const payload = context.payload ?? config.config.payload;
     const parsed = task.schema.safeParse(payload);
     if (!parsed.success) {
-      return { status: "failed", errorMessage: `invalid payload for task "${name}": ${describeProblems(payloadFieldErrors(parsed.error))}` };
+      return { status: "failed", errorMessage: `invalid payload for task "${name}": ${describeFieldErrors(payloadFieldErrors(parsed.error), { prefix: "payload" })}` };
     }
     await context.due();
     context.log("system", `task ${name}`);
