@@ -317,6 +317,40 @@ describe.each(providers)("alerts on %s", (provider) => {
     expect((await listAlertDeliveries(t.db, { status: "failed", limit: 50 })).map((d) => d.channelName).sort()).toEqual(["broken", "down"]);
   });
 
+  it("sends a job's alerts to a channel in the order they happened: a recovery waits for the failure's retries and for a slow receiver; another job's alert does not", async () => {
+    await createAlertChannel(t.db, { name: "hook", type: "webhook", global: true, config: { url: `${recorder.url}/webhook` } }, SYSTEM_ACTOR);
+    const flaky = await job("flaky");
+    const other = await job("other");
+    // The receiver refuses the first failure alert, then answers the next one slowly: sent at once,
+    // the recovery would land first either way.
+    let failureAlerts = 0;
+    recorder.respond(async (hit, response) => {
+      const body = JSON.parse(hit.body) as { event: string; job: { name: string } };
+      if (body.job.name === "flaky" && body.event === "failure") {
+        failureAlerts += 1;
+        if (failureAlerts === 1) response.statusCode = 500;
+        else await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+      response.end("ok");
+    });
+    await finish(flaky.id, "failed", { errorMessage: "boom" });
+    await finish(flaky.id, "succeeded");
+    await finish(other.id, "failed", { errorMessage: "other boom" });
+    await sweep(t.db);
+
+    const sent = () => hitsOn("/webhook").map((body) => `${(body.job as { name: string }).name}:${String(body.event)}`);
+    expect(sent().sort()).toEqual(["flaky:failure", "other:failure"]);
+    const recovery = await t.db.alertDelivery.findFirstOrThrow({ where: { jobId: flaky.id, event: "recovery" } });
+    expect(recovery).toMatchObject({ status: "pending", attempts: 0 });
+
+    await sweepUntilQuiet(t.db);
+    expect(sent().filter((line) => line.startsWith("flaky"))).toEqual(["flaky:failure", "flaky:failure", "flaky:recovery"]);
+    const [, resent, recovered] = recorder.hits.filter((hit) => hit.body.includes('"flaky"'));
+    expect(recovered!.at - resent!.at).toBeGreaterThanOrEqual(300);
+    const deliveries = await t.db.alertDelivery.findMany({ where: { jobId: flaky.id } });
+    expect(deliveries.map((delivery) => delivery.status)).toEqual(["sent", "sent"]);
+  });
+
   it("test-send reports success and failure and records both", async () => {
     const { webhook, email } = await channels();
     const ok = await testAlertChannel(t.db, webhook.id);
