@@ -15,6 +15,12 @@ import { buildAlertMessage } from "./message";
 export const MAX_DELIVERY_ATTEMPTS = 4;
 const SEND_LEASE_MS = 2 * 60 * 1000;
 const BATCH = 20;
+/**
+ * A sweep sends batch after batch while deliveries are due, up to this many: a downstream outage
+ * that fails a few hundred jobs at once queues a delivery per job and channel, and at one batch per
+ * sweep (10 s) the last of them would go out minutes late.
+ */
+const MAX_BATCHES_PER_SWEEP = 25;
 const ERROR_MAX_CHARS = 1000;
 
 export type DeliverOptions = {
@@ -43,7 +49,7 @@ const isDue = (delivery: QueuedDelivery, at: Date) =>
  * sent. Those behind one are left out here, not filtered after reading: a batch of them behind a
  * delivery that waits for its retry would otherwise fill every batch and hold up other jobs' alerts.
  */
-async function dueHeadsOfLine(db: Db, at: Date): Promise<QueuedDelivery[]> {
+async function dueHeadsOfLine(db: Db, at: Date): Promise<{ heads: QueuedDelivery[]; full: boolean }> {
   const instant = sqlInstant(dbProvider(db), at);
   const rows = await db.$queryRaw<{ id: string }[]>(sql`
     SELECT d."id" FROM "AlertDelivery" d
@@ -55,11 +61,11 @@ async function dueHeadsOfLine(db: Db, at: Date): Promise<QueuedDelivery[]> {
             OR (e."occurredAt" = d."occurredAt" AND (e."createdAt" < d."createdAt" OR (e."createdAt" = d."createdAt" AND e."id" < d."id")))))
     ORDER BY d."nextAttemptAt"
     LIMIT ${BATCH}`);
-  if (rows.length === 0) return [];
+  if (rows.length === 0) return { heads: [], full: false };
   // Read again: another process may have claimed one since. A claim is conditional on the state
   // read here, so only one still due may be claimed.
   const deliveries = await db.alertDelivery.findMany({ where: { id: { in: rows.map((row) => row.id) } }, orderBy: { nextAttemptAt: "asc" }, include: { channel: true } });
-  return deliveries.filter((delivery) => isDue(delivery, at));
+  return { heads: deliveries.filter((delivery) => isDue(delivery, at)), full: rows.length === BATCH };
 }
 
 /** The delivery after a sent or failed one in its job's line to its channel, if it is due now. */
@@ -75,20 +81,24 @@ async function nextInLine(db: Db, delivery: QueuedDelivery, at: Date): Promise<Q
 
 export async function deliverDueAlerts(db: Db, options: DeliverOptions): Promise<DeliverResult> {
   const result: DeliverResult = { sent: 0, failed: 0, retrying: 0 };
-  const heads = await dueHeadsOfLine(db, options.now());
-  // Lines are independent and go in parallel; within a line, one delivery after another.
-  await Promise.all(
-    heads.map(async (head) => {
-      let delivery: QueuedDelivery | null = head;
-      while (delivery) {
-        const outcome = await deliverOne(db, delivery, options);
-        if (outcome === "sent" || outcome === "failed" || outcome === "retrying") result[outcome] += 1;
-        // A delivery that waits for a retry, or that another process sends, holds the rest of its line.
-        if (outcome !== "sent" && outcome !== "failed") return;
-        delivery = await nextInLine(db, delivery, options.now());
-      }
-    }),
-  );
+  for (let batch = 0; batch < MAX_BATCHES_PER_SWEEP; batch += 1) {
+    const { heads, full } = await dueHeadsOfLine(db, options.now());
+    // Lines are independent and go in parallel; within a line, one delivery after another.
+    await Promise.all(
+      heads.map(async (head) => {
+        let delivery: QueuedDelivery | null = head;
+        while (delivery) {
+          const outcome = await deliverOne(db, delivery, options);
+          if (outcome === "sent" || outcome === "failed" || outcome === "retrying") result[outcome] += 1;
+          // A delivery that waits for a retry, or that another process sends, holds the rest of its line.
+          if (outcome !== "sent" && outcome !== "failed") return;
+          delivery = await nextInLine(db, delivery, options.now());
+        }
+      }),
+    );
+    // What this batch sent, failed or put off is no longer due, so the next one reads others.
+    if (!full) break;
+  }
   return result;
 }
 

@@ -351,6 +351,17 @@ describe.each(providers)("alerts on %s", (provider) => {
     expect(deliveries.map((delivery) => delivery.status)).toEqual(["sent", "sent"]);
   });
 
+  it("one sweep sends every alert that is due, batch after batch, when 45 jobs fail at once", async () => {
+    await createAlertChannel(t.db, { name: "hook", type: "webhook", global: true, config: { url: `${recorder.url}/webhook` } }, SYSTEM_ACTOR);
+    const jobs = [];
+    for (let i = 0; i < 45; i++) jobs.push(await job(`outage-${i}`));
+    for (const { id } of jobs) await finish(id, "failed", { errorMessage: "downstream down" });
+    const result = await sweep(t.db);
+    expect(result).toMatchObject({ changes: 45, delivered: { sent: 45, failed: 0, retrying: 0 } });
+    expect(new Set(hitsOn("/webhook").map((body) => (body.job as { name: string }).name)).size).toBe(45);
+    expect(await t.db.alertDelivery.count({ where: { status: "sent" } })).toBe(45);
+  });
+
   it("test-send reports success and failure and records both", async () => {
     const { webhook, email } = await channels();
     const ok = await testAlertChannel(t.db, webhook.id);
