@@ -118,6 +118,8 @@ test("pause with a note: the note and who paused show, and no slot runs while pa
   await dialog.getByLabel("Note (optional)").fill("Order service in maintenance until 14:00");
   await dialog.getByRole("button", { name: "Pause" }).click();
   await expect(dialog).toBeHidden();
+  // The pause has committed by now; pausedAt is read before its transaction waits for the write lock.
+  const pauseCommitted = Date.now();
   const banner = page.getByTestId("pause-banner");
   await expect(banner).toContainText("Order service in maintenance until 14:00");
   await expect(banner).toContainText(`by ${E2E_ADMIN.email}`);
@@ -128,7 +130,7 @@ test("pause with a note: the note and who paused show, and no slot runs while pa
   // Three slots' worth of time passes while paused. A slot less than the worker's lead after the
   // pause (WORKER_LEAD_MS, 500 ms by default) was claimed before it and may still run, as the README says.
   await page.waitForTimeout(6_000);
-  const claimedBefore = Date.parse(paused.pausedAt!) + 500;
+  const claimedBefore = pauseCommitted + 500;
   const afterPause = (await runsOf(request, job.id, "&source=schedule")).filter((run) => Date.parse(run.slotAt!) > claimedBefore);
   expect(afterPause).toEqual([]);
   await page.screenshot({ path: screenshotPath("job-detail-paused.png"), fullPage: true });
@@ -205,8 +207,9 @@ test("a misfire after worker downtime shows on the job as missed slots with thei
     await expect(page.getByTestId("waiting-slot")).toContainText("is due and not started yet");
     const listed = await page.getByRole("list", { name: "Next runs" }).locator("time").evaluateAll((times) => times.map((t) => t.getAttribute("datetime")!));
     expect(listed).toHaveLength(5);
-    // The list is worked out on the page's one-second clock.
-    expect(Date.parse(listed[0]!)).toBeGreaterThan(Date.now() - 1_500);
+    // The list is worked out on the page's one-second clock: it starts after the waiting slot.
+    const waitingSlot = await page.getByTestId("waiting-slot").locator("time").getAttribute("datetime");
+    expect(Date.parse(listed[0]!)).toBeGreaterThan(Date.parse(waitingSlot!));
     // The jobs list marks its next run likewise.
     const list = await page.context().newPage();
     await list.goto(`/jobs?q=${job.name}`);
@@ -329,9 +332,12 @@ test("a per-second job held back by max instances: Next runs lists only slots ah
     // the banner and the list go by the page's clock, not by nextRunAt.
     await expect(banner).toContainText("waits for them: if they are still running, it is recorded as skipped, not run");
     await expect(page.getByRole("region", { name: "Policies" })).toContainText("Max instances1: a slot due while a run is running waits 500 ms for a place, then is skipped");
-    const listed = await page.getByRole("list", { name: "Next runs" }).locator("time").evaluateAll((times) => times.map((t) => t.getAttribute("datetime")!));
+    // The list is worked out on the page's one-second clock; the browser's own now is read with it.
+    const { listed, now } = await page
+      .getByRole("list", { name: "Next runs" })
+      .evaluate((list) => ({ listed: [...list.querySelectorAll("time")].map((t) => t.getAttribute("datetime")!), now: Date.now() }));
     expect(listed).toHaveLength(5);
-    expect(Date.parse(listed[0]!)).toBeGreaterThan(Date.now() - 1_500);
+    expect(Date.parse(listed[0]!)).toBeGreaterThan(now - 1_500);
     await expect.poll(async () => (await runsOf(request, job.id, "&status=skipped")).length).toBeGreaterThan(0);
   } finally {
     await request.post(`/api/v1/jobs/${job.id}/pause`, { data: {} });

@@ -61,7 +61,7 @@ test.beforeAll(async ({ request }) => {
     name: "jl-failing-hook",
     kind: "http",
     config: { method: "POST", url: `${receiver.url}/hook` },
-    trigger: { type: "cron", expression: "0 4 * * *", timezone: "UTC" },
+    trigger: LEAP_DAY_TRIGGER,
     tags: ["jl-hooks"],
   });
   for (let start = 1; start <= BULK; start += 13) {

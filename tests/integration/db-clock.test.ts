@@ -38,8 +38,9 @@ describe.skipIf(!providers.includes("postgresql"))("the database's clock on post
     const clock = databaseClock(db);
     await clock.sync();
     expect(queries()).toBe(2);
-    // This machine and the database share one clock: the measured offset is a round trip at most.
-    expect(Math.abs(clock.offsetMs())).toBeLessThan(100);
+    // This machine and the database share one clock: the measured offset is a round trip at most
+    // (the held-back sample's would be -1,100 ms; a loaded machine's round trip a few hundred).
+    expect(Math.abs(clock.offsetMs())).toBeLessThan(500);
   });
 
   it("fails the first sync when no round trip can be trusted (the worker retries it before it claims anything)", async () => {

@@ -101,14 +101,16 @@ describe.each(providers)("run logs on %s", (provider) => {
       }
     });
 
-    it("leaves the lines of a run that ends within the interval to go with its outcome (a tick passed while they waited 600 ms of 1,000)", async () => {
+    // Ticks at 3 s and 6 s; the run ends at about 4.5 s, 1.5 s from either, so a loaded machine's late
+    // timers don't move it past the second tick.
+    it("leaves the lines of a run that ends within the interval to go with its outcome (a tick passed while they waited 1,800 ms of 3,000)", async () => {
       const run = await runningRun("claim-short");
-      const writer = createLogWriter(t.db, log, { flushIntervalMs: 1_000 });
+      const writer = createLogWriter(t.db, log, { flushIntervalMs: 3_000 });
       try {
-        await sleep(400);
+        await sleep(1_200);
         const buffer = writer.open({ runId: run.id, claimToken: "claim-short" });
         buffer.push("system", "POST http://127.0.0.1/hit");
-        await sleep(1_100);
+        await sleep(3_300);
         const rest = await writer.close(buffer);
         expect(rest.lines.map((l) => l.text)).toEqual(["POST http://127.0.0.1/hit"]);
         expect(await linesOf(run.id)).toEqual([]);
