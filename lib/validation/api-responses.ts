@@ -362,7 +362,7 @@ export const AlertDeliverySchema = z.object({
   event: z.enum([...ALERT_EVENTS, "test"]).meta({ description: "test: sent by POST /api/v1/alert-channels/{id}/test" }),
   reason: z.string().nullable(),
   occurredAt: Iso.meta({ description: "When the event happened" }),
-  status: z.enum(ALERT_DELIVERY_STATUSES).meta({ description: "pending: waiting for its first or next attempt (nextAttemptAt); sending: being sent; sent; failed: given up, see lastError" }),
+  status: z.enum(ALERT_DELIVERY_STATUSES).meta({ description: "pending: waiting for its first or next attempt (nextAttemptAt), or for an earlier alert of the same job to the same channel to be sent or given up; sending: being sent; sent; failed: given up, see lastError" }),
   attempts: z.int(),
   nextAttemptAt: Iso,
   lastError: z.string().nullable(),
